@@ -1,0 +1,5 @@
+package io.mcpcluster.api;
+
+/** {@code blob} is base64. */
+public record BlobResourceContents(String uri, String blob, String mimeType) implements ResourceContents {
+}

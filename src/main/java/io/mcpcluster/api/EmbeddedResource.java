@@ -1,0 +1,5 @@
+package io.mcpcluster.api;
+
+/** {@code {"type":"resource","resource":{…}}} */
+public record EmbeddedResource(ResourceContents resource) implements Content {
+}

@@ -1,0 +1,4 @@
+package io.mcpcluster.api;
+
+public record TextResourceContents(String uri, String text, String mimeType) implements ResourceContents {
+}

@@ -1,0 +1,109 @@
+package io.mcpcluster.dispatch;
+
+import io.mcpcluster.api.McpClientException;
+import io.mcpcluster.protocol.JsonRpc;
+import io.mcpcluster.session.Ids;
+import io.mcpcluster.session.MessageRouter;
+import io.mcpcluster.session.PendingRequests;
+import io.mcpcluster.session.Signal;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * Server-to-client requests (sampling, elicitation, roots). The waiting future lives on the node that
+ * sent the request, and the cluster's {@link PendingRequests} says which node that is, so the client's
+ * answer can be POSTed to any node: that node forwards it with a {@link Signal.Type#CLIENT_RESPONSE}.
+ */
+public final class ClientRequests {
+    private static final Logger LOG = Logger.getLogger(ClientRequests.class.getName());
+    /** JSON-RPC code of a client request that got no answer in time. */
+    public static final int TIMEOUT = -32001;
+
+    private final Map<String, CompletableFuture<JsonObject>> waiting = new ConcurrentHashMap<>();
+    private final PendingRequests pending;
+    private final MessageRouter router;
+    private final ScheduledExecutorService scheduler;
+    private final long timeoutMillis;
+
+    public ClientRequests(PendingRequests pending, MessageRouter router, ScheduledExecutorService scheduler,
+                          long timeoutMillis) {
+        this.pending = pending;
+        this.router = router;
+        this.scheduler = scheduler;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    CompletionStage<JsonObject> send(RequestContext ctx, String capability, String method, JsonObject params) {
+        if (!ctx.session().clientSupports(capability)) {
+            return CompletableFuture.failedFuture(new McpClientException(JsonRpc.METHOD_NOT_FOUND,
+                    "The client did not declare the '" + capability + "' capability"));
+        }
+        String sessionId = ctx.session().id();
+        String id = "srv-" + Ids.random();
+        String key = key(sessionId, id);
+        CompletableFuture<JsonObject> answer = new CompletableFuture<>();
+        waiting.put(key, answer);
+        pending.register(sessionId, id, router.nodeName(), timeoutMillis);
+        var timer = scheduler.schedule(() -> answer.completeExceptionally(
+                new McpClientException(TIMEOUT, method + " got no answer in " + timeoutMillis + " ms")),
+                timeoutMillis, TimeUnit.MILLISECONDS);
+        answer.whenComplete((r, e) -> {
+            timer.cancel(false);
+            waiting.remove(key);
+            pending.remove(sessionId, id);
+        });
+        ctx.outbound().send(JsonRpc.request(Json.createValue(id), method, params));
+        return answer;
+    }
+
+    /** A client's response arrived at this node: complete it here or forward it to the waiting node. */
+    public void onClientResponse(String sessionId, JsonValue id, JsonObject message) {
+        if (id.getValueType() != JsonValue.ValueType.STRING) {
+            LOG.fine(() -> "Response to an id this server never used: " + id);
+            return;
+        }
+        String requestId = ((jakarta.json.JsonString) id).getString();
+        if (waiting.containsKey(key(sessionId, requestId))) {
+            complete(sessionId, message);
+            return;
+        }
+        String node = pending.waiter(sessionId, requestId);
+        if (node == null) {
+            LOG.fine(() -> "Response to unknown or expired request " + requestId + " of session " + sessionId);
+        } else {
+            router.signal(node, new Signal(Signal.Type.CLIENT_RESPONSE, sessionId, message));
+        }
+    }
+
+    /** Completes the local waiter of {@code message}'s id, if this node has it. */
+    public void complete(String sessionId, JsonObject message) {
+        JsonValue id = message.get("id");
+        if (id == null || id.getValueType() != JsonValue.ValueType.STRING) {
+            return;
+        }
+        CompletableFuture<JsonObject> answer = waiting.get(key(sessionId, ((jakarta.json.JsonString) id).getString()));
+        if (answer == null) {
+            return;
+        }
+        if (message.containsKey("result") && message.get("result").getValueType() == JsonValue.ValueType.OBJECT) {
+            answer.complete(message.getJsonObject("result"));
+        } else {
+            JsonObject error = message.containsKey("error") ? message.getJsonObject("error") : JsonValue.EMPTY_JSON_OBJECT;
+            answer.completeExceptionally(new McpClientException(error.getInt("code", JsonRpc.INTERNAL_ERROR),
+                    error.getString("message", "The client answered with an error")));
+        }
+    }
+
+    private static String key(String sessionId, String requestId) {
+        return sessionId + ' ' + requestId;
+    }
+}

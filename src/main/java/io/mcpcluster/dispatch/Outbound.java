@@ -1,0 +1,23 @@
+package io.mcpcluster.dispatch;
+
+import io.mcpcluster.session.MessageRouter;
+import jakarta.json.JsonObject;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Where the messages of one request go: the request's own stream (Streamable POST) or the session's. */
+record Outbound(MessageRouter router, String streamId) {
+    private static final Logger LOG = Logger.getLogger(Outbound.class.getName());
+
+    void send(JsonObject message) {
+        if (streamId == null) {
+            LOG.fine("No stream to send to; dropping " + message.getString("method", "response"));
+            return;
+        }
+        router.send(streamId, message).exceptionally(e -> {
+            LOG.log(Level.FINE, "Message for stream " + streamId + " not delivered", e);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,112 @@
+package io.mcpcluster.infinispan;
+
+import io.mcpcluster.server.McpConfig;
+import io.mcpcluster.server.NodeServices;
+import io.mcpcluster.session.MessageRouter;
+import io.mcpcluster.session.PendingRequests;
+import io.mcpcluster.session.SessionStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import org.infinispan.Cache;
+import org.infinispan.manager.DefaultCacheManager;
+import org.infinispan.manager.EmbeddedCacheManager;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * The one place that builds Infinispan: a cache manager from {@code infinispan.xml} (the file named by
+ * {@code mcp.infinispan.config}, else the built-in local configuration of one node), and the session
+ * store, router and pending-request registry on top of its caches. Everything else sees interfaces.
+ */
+@ApplicationScoped
+public class InfinispanBackend {
+    private static final Logger LOG = Logger.getLogger(InfinispanBackend.class.getName());
+    static final String SESSIONS = "mcp-sessions";
+    static final String STREAMS = "mcp-streams";
+    static final String EVENTS = "mcp-events";
+    static final String SIGNALS = "mcp-signals";
+    static final String PENDING = "mcp-pending";
+
+    @Inject
+    McpConfig config;
+    @Inject
+    NodeServices node;
+
+    private EmbeddedCacheManager cacheManager;
+    private InfinispanSessionStore sessionStore;
+    private InfinispanMessageRouter router;
+    private InfinispanPendingRequests pending;
+
+    @PostConstruct
+    void start() {
+        long t0 = System.nanoTime();
+        cacheManager = open(config.infinispanConfig());
+        Cache<String, String> sessions = cacheManager.getCache(SESSIONS);
+        sessionStore = new InfinispanSessionStore(sessions, config.sessionIdleSeconds());
+        pending = new InfinispanPendingRequests(cacheManager.getCache(PENDING));
+        router = new InfinispanMessageRouter(nodeName(), cacheManager.getCache(STREAMS),
+                cacheManager.getCache(EVENTS), cacheManager.getCache(SIGNALS), node.localStreams(),
+                node::dispatchSignal, config.eventRetentionMillis());
+        router.start().toCompletableFuture().orTimeout(60, TimeUnit.SECONDS).join();
+        LOG.info(() -> String.format("Infinispan ready in %d ms: node %s, members %s",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), router.nodeName(),
+                cacheManager.getMembers() == null ? "[local]" : cacheManager.getMembers()));
+    }
+
+    @PreDestroy
+    void stop() {
+        if (cacheManager != null) {
+            cacheManager.stop();
+        }
+    }
+
+    @Produces
+    @ApplicationScoped
+    SessionStore sessionStore() {
+        return sessionStore;
+    }
+
+    @Produces
+    @ApplicationScoped
+    MessageRouter messageRouter() {
+        return router;
+    }
+
+    @Produces
+    @ApplicationScoped
+    PendingRequests pendingRequests() {
+        return pending;
+    }
+
+    private String nodeName() {
+        if (!config.nodeName().isEmpty()) {
+            return config.nodeName();
+        }
+        return cacheManager.getAddress() != null ? cacheManager.getAddress().toString()
+                : "local-" + io.mcpcluster.session.Ids.random().substring(0, 8);
+    }
+
+    private static EmbeddedCacheManager open(String file) {
+        try {
+            if (file.isEmpty()) {
+                try (InputStream in = InfinispanBackend.class.getResourceAsStream("/mcp-infinispan-local.xml")) {
+                    return new DefaultCacheManager(in);
+                }
+            }
+            try (InputStream in = Files.newInputStream(Path.of(file))) {
+                return new DefaultCacheManager(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read Infinispan configuration " + file, e);
+        }
+    }
+}

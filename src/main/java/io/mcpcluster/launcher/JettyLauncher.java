@@ -1,0 +1,55 @@
+package io.mcpcluster.launcher;
+
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Runs the WAR in an embedded Jetty 12 (ee10), the way a Jetty distribution would deploy it. Not part
+ * of the WAR: it is packaged as the {@code launcher} jar and started by {@code ./dev serve} and by the
+ * integration tests. Arguments: {@code [--host 127.0.0.1] [--port 8080] [--war target/mcp-cluster.war]}.
+ * Prints {@code mcp-cluster listening on http://host:port} once the application is up.
+ */
+public final class JettyLauncher {
+    private JettyLauncher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String host = "127.0.0.1";
+        int port = 8080;
+        String war = "target/mcp-cluster.war";
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--host" -> host = args[i + 1];
+                case "--port" -> port = Integer.parseInt(args[i + 1]);
+                case "--war" -> war = args[i + 1];
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+        }
+        if (!Files.exists(Path.of(war))) {
+            throw new IllegalArgumentException("No WAR at " + war + ": build it with mvn package");
+        }
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(300_000);
+        server.addConnector(connector);
+
+        WebAppContext webapp = new WebAppContext();
+        webapp.setContextPath("/");
+        webapp.setWar(war);
+        webapp.setThrowUnavailableOnStartupException(true);
+        webapp.setTempDirectory(Files.createTempDirectory("mcp-cluster-").toFile());
+        webapp.setTempDirectoryPersistent(false);
+        server.setHandler(webapp);
+        server.setStopAtShutdown(true);
+        server.setStopTimeout(5_000);
+        server.start();
+        System.out.println("mcp-cluster listening on http://" + host + ":" + connector.getLocalPort());
+        server.join();
+    }
+}

@@ -1,0 +1,90 @@
+package io.mcpcluster.protocol;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonParsingException;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+
+/** JSON-RPC 2.0 error codes and builders of the three message shapes, on JSON-P. */
+public final class JsonRpc {
+    public static final int PARSE_ERROR = -32700;
+    public static final int INVALID_REQUEST = -32600;
+    public static final int METHOD_NOT_FOUND = -32601;
+    public static final int INVALID_PARAMS = -32602;
+    public static final int INTERNAL_ERROR = -32603;
+    /** Server-defined: transport-level refusals (bad Origin, unknown session), as the TypeScript SDK does. */
+    public static final int SERVER_ERROR = -32000;
+    public static final int SESSION_NOT_FOUND = -32001;
+    /** MCP: a resource URI that does not exist. */
+    public static final int RESOURCE_NOT_FOUND = -32002;
+
+    private JsonRpc() {
+    }
+
+    public static JsonObject request(JsonValue id, String method, JsonObject params) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("method", method);
+        if (params != null) {
+            b.add("params", params);
+        }
+        return b.build();
+    }
+
+    public static JsonObject notification(String method, JsonObject params) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("jsonrpc", "2.0").add("method", method);
+        if (params != null) {
+            b.add("params", params);
+        }
+        return b.build();
+    }
+
+    public static JsonObject result(JsonValue id, JsonObject result) {
+        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
+    }
+
+    /** An error response; {@code id} is JSON null when the request's id could not be read. */
+    public static JsonObject error(JsonValue id, int code, String message, JsonValue data) {
+        JsonObjectBuilder err = Json.createObjectBuilder().add("code", code).add("message", message == null ? "" : message);
+        if (data != null) {
+            err.add("data", data);
+        }
+        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id == null ? JsonValue.NULL : id)
+                .add("error", err).build();
+    }
+
+    public static JsonObject error(JsonValue id, McpException e) {
+        return error(id, e.code(), e.getMessage(), e.data());
+    }
+
+    /** Parses JSON text; malformed input raises {@link McpException} with {@link #PARSE_ERROR}. */
+    public static JsonValue parse(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        } catch (JsonParsingException | IllegalStateException e) {
+            throw new McpException(PARSE_ERROR, "Parse error: " + e.getMessage());
+        } catch (jakarta.json.JsonException e) {
+            throw new McpException(PARSE_ERROR, "Parse error: " + e.getMessage());
+        }
+    }
+
+    public static JsonObject parseObject(String text) {
+        JsonValue v = parse(text);
+        if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new McpException(PARSE_ERROR, "Expected a JSON object");
+        }
+        return v.asJsonObject();
+    }
+
+    public static String write(JsonValue value) {
+        StringWriter w = new StringWriter();
+        try (JsonWriter writer = Json.createWriter(w)) {
+            writer.write(value);
+        }
+        return w.toString();
+    }
+}

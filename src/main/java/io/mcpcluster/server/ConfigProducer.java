@@ -1,0 +1,15 @@
+package io.mcpcluster.server;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
+import jakarta.enterprise.inject.Produces;
+
+/** Makes {@link McpConfig} injectable; it is read once per deployment (a record: no client proxy). */
+@ApplicationScoped
+public class ConfigProducer {
+    @Produces
+    @Singleton
+    McpConfig config() {
+        return McpConfig.fromEnvironment();
+    }
+}

@@ -1,0 +1,60 @@
+package io.mcpcluster.server;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Settings, read once from system properties ({@code -Dmcp.x.y=…}) or environment variables
+ * ({@code MCP_X_Y=…}), system properties first. Every setting has a default that runs one node.
+ *
+ * @param allowedOrigins   Origins accepted besides loopback ones; {@code *} accepts every Origin
+ * @param allowedHosts     Host header names accepted besides loopback ones; {@code *} accepts every Host
+ * @param features         optional bean sets to enable: {@code demo}, {@code conformance}
+ * @param infinispanConfig an infinispan.xml file; empty uses the built-in local (one node) configuration
+ */
+public record McpConfig(Set<String> allowedOrigins, Set<String> allowedHosts, long maxBodyBytes,
+                        long keepAliveMillis, long sessionIdleSeconds, long clientRequestTimeoutMillis,
+                        int workerThreads, int pageSize, Set<String> features, String infinispanConfig,
+                        String nodeName, long eventRetentionMillis, long gapTimeoutMillis, String serverName,
+                        String serverVersion) {
+
+    public static McpConfig fromEnvironment() {
+        return new McpConfig(
+                csv(get("mcp.allowed.origins", "")),
+                csv(get("mcp.allowed.hosts", "")),
+                Long.parseLong(get("mcp.max.body.bytes", String.valueOf(4L * 1024 * 1024))),
+                Long.parseLong(get("mcp.sse.keepalive.millis", "15000")),
+                Long.parseLong(get("mcp.session.idle.seconds", "1800")),
+                Long.parseLong(get("mcp.client.request.timeout.millis", "60000")),
+                Integer.parseInt(get("mcp.worker.threads", "64")),
+                Integer.parseInt(get("mcp.page.size", "100")),
+                csv(get("mcp.features", "demo,conformance")),
+                get("mcp.infinispan.config", ""),
+                get("mcp.node.name", ""),
+                Long.parseLong(get("mcp.event.retention.millis", "600000")),
+                Long.parseLong(get("mcp.sse.gap.timeout.millis", "5000")),
+                get("mcp.server.name", "mcp-cluster"),
+                get("mcp.server.version", "0.1.0"));
+    }
+
+    public boolean featureEnabled(String feature) {
+        return features.contains(feature);
+    }
+
+    /** {@code mcp.a.b} is read as the system property, else the variable {@code MCP_A_B}. */
+    static String get(String key, String defaultValue) {
+        String v = System.getProperty(key);
+        if (v == null) {
+            v = System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_'));
+        }
+        return v == null ? defaultValue : v.trim();
+    }
+
+    private static Set<String> csv(String value) {
+        List<String> parts = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return parts.stream().collect(Collectors.toUnmodifiableSet());
+    }
+}

@@ -1,0 +1,26 @@
+package io.mcpcluster.session;
+
+/**
+ * An open connection on this node that writes one stream's events to a client. Implementations
+ * must not block: {@link #deliver} may run on a JGroups thread.
+ */
+public interface LocalStream {
+    String streamId();
+
+    String sessionId();
+
+    /** True for a stream that is not tied to one request (Streamable GET, legacy SSE). */
+    boolean isStandalone();
+
+    /**
+     * Writes event {@code seq} in sequence order (events may arrive out of order or twice; the stream
+     * reorders and drops duplicates). {@code response} marks a JSON-RPC response.
+     */
+    void deliver(long seq, String json, boolean response);
+
+    /** Sends a comment frame so that proxies keep the connection open; skips gaps that waited too long. */
+    void keepAlive();
+
+    /** Ends the connection (idempotent). */
+    void close();
+}

@@ -1,0 +1,113 @@
+package io.mcpcluster.session;
+
+import io.mcpcluster.protocol.JsonRpc;
+import io.mcpcluster.protocol.LogLevel;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * One MCP session: the whole of its state, stored as compact JSON text in the sessions cache so that
+ * every node sees it. Immutable; change it through {@link SessionStore#update}.
+ *
+ * @param transport          {@code streamable} or {@code sse} (legacy HTTP+SSE)
+ * @param protocolVersion    negotiated at initialize; null before
+ * @param logLevel           minimum level of {@code notifications/message}; null sends all
+ * @param standaloneStreamId the stream that carries messages not tied to a request: the Streamable GET
+ *                           stream or the legacy SSE stream; null when none is open
+ * @param principal          the authenticated user the session is bound to, or null
+ */
+public record Session(String id, String transport, String protocolVersion, JsonObject clientInfo,
+                      JsonObject clientCapabilities, LogLevel logLevel, Set<String> subscriptions,
+                      String principal, String standaloneStreamId, boolean initialized, long createdAt) {
+
+    public static final String STREAMABLE = "streamable";
+    public static final String LEGACY_SSE = "sse";
+
+    public Session {
+        subscriptions = Set.copyOf(subscriptions);
+        clientInfo = clientInfo == null ? JsonValue.EMPTY_JSON_OBJECT : clientInfo;
+        clientCapabilities = clientCapabilities == null ? JsonValue.EMPTY_JSON_OBJECT : clientCapabilities;
+    }
+
+    public static Session create(String id, String transport, String principal) {
+        return new Session(id, transport, null, null, null, null, Set.of(), principal, null, false,
+                System.currentTimeMillis());
+    }
+
+    public Session withHandshake(String version, JsonObject info, JsonObject capabilities) {
+        return new Session(id, transport, version, info, capabilities, logLevel, subscriptions, principal,
+                standaloneStreamId, initialized, createdAt);
+    }
+
+    public Session withInitialized() {
+        return new Session(id, transport, protocolVersion, clientInfo, clientCapabilities, logLevel, subscriptions,
+                principal, standaloneStreamId, true, createdAt);
+    }
+
+    public Session withLogLevel(LogLevel level) {
+        return new Session(id, transport, protocolVersion, clientInfo, clientCapabilities, level, subscriptions,
+                principal, standaloneStreamId, initialized, createdAt);
+    }
+
+    public Session withSubscription(String uri, boolean subscribed) {
+        Set<String> s = new TreeSet<>(subscriptions);
+        if (subscribed) {
+            s.add(uri);
+        } else {
+            s.remove(uri);
+        }
+        return new Session(id, transport, protocolVersion, clientInfo, clientCapabilities, logLevel, s, principal,
+                standaloneStreamId, initialized, createdAt);
+    }
+
+    public Session withStandaloneStream(String streamId) {
+        return new Session(id, transport, protocolVersion, clientInfo, clientCapabilities, logLevel, subscriptions,
+                principal, streamId, initialized, createdAt);
+    }
+
+    /** Whether the client declared {@code capability} (sampling, elicitation, roots) at initialize. */
+    public boolean clientSupports(String capability) {
+        return clientCapabilities.containsKey(capability);
+    }
+
+    public String toJson() {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("id", id).add("t", transport)
+                .add("ci", clientInfo).add("cc", clientCapabilities).add("in", initialized).add("at", createdAt);
+        optional(b, "v", protocolVersion);
+        optional(b, "ll", logLevel == null ? null : logLevel.wireName());
+        optional(b, "p", principal);
+        optional(b, "ss", standaloneStreamId);
+        if (!subscriptions.isEmpty()) {
+            JsonArrayBuilder a = Json.createArrayBuilder();
+            subscriptions.forEach(a::add);
+            b.add("sub", a);
+        }
+        return JsonRpc.write(b.build());
+    }
+
+    public static Session fromJson(String json) {
+        JsonObject o = JsonRpc.parseObject(json);
+        Set<String> subs = o.containsKey("sub")
+                ? o.getJsonArray("sub").getValuesAs(JsonString.class).stream().map(JsonString::getString)
+                        .collect(Collectors.toSet())
+                : Set.of();
+        String level = o.getString("ll", null);
+        return new Session(o.getString("id"), o.getString("t"), o.getString("v", null), o.getJsonObject("ci"),
+                o.getJsonObject("cc"), level == null ? null : LogLevel.parse(level), subs, o.getString("p", null),
+                o.getString("ss", null), o.getBoolean("in"), o.getJsonNumber("at").longValue());
+    }
+
+    private static void optional(JsonObjectBuilder b, String key, String value) {
+        if (value != null) {
+            b.add(key, value);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.mcpcluster.session;
+
+import io.mcpcluster.protocol.JsonRpc;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/**
+ * A short control message between nodes: a session was deleted, a request was cancelled, a client
+ * answered a server-to-client request, a list changed. Sent with {@link MessageRouter#signal}.
+ */
+public record Signal(Type type, String sessionId, JsonValue payload) {
+
+    public enum Type {
+        /** The session was deleted: close its streams here. */
+        SESSION_CLOSED,
+        /** {@code notifications/cancelled}: payload is the request id. */
+        CANCEL,
+        /** A client's JSON-RPC response to a server-to-client request: payload is the message. */
+        CLIENT_RESPONSE,
+        /** Send the payload (a notification) to every session whose standalone stream is held here. */
+        BROADCAST,
+        /** {@code notifications/resources/updated}: payload is the URI; sent to its subscribers held here. */
+        RESOURCE_UPDATED,
+        /** Another node took the stream over: the payload names the stream; close the local connection. */
+        STREAM_TAKEN
+    }
+
+    public String toJson() {
+        return JsonRpc.write(Json.createObjectBuilder().add("t", type.name())
+                .add("s", sessionId == null ? "" : sessionId).add("p", payload == null ? JsonValue.NULL : payload)
+                .build());
+    }
+
+    public static Signal fromJson(String json) {
+        JsonObject o = JsonRpc.parseObject(json);
+        String s = o.getString("s");
+        return new Signal(Type.valueOf(o.getString("t")), s.isEmpty() ? null : s, o.get("p"));
+    }
+}

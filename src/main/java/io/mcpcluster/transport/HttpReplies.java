@@ -1,0 +1,47 @@
+package io.mcpcluster.transport;
+
+import io.mcpcluster.protocol.JsonRpc;
+import io.mcpcluster.protocol.McpException;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Logger;
+
+/** Refusals: an HTTP status with a JSON-RPC error object as the body, and one log line. */
+public final class HttpReplies {
+    private static final Logger LOG = Logger.getLogger(HttpReplies.class.getName());
+
+    private HttpReplies() {
+    }
+
+    public static void error(HttpServletRequest req, HttpServletResponse resp, int status, JsonValue id, int code,
+                             String message) throws IOException {
+        LOG.info(() -> String.format("%s %s -> %d %d %s", req.getMethod(), req.getRequestURI(), status, code, message));
+        if (resp.isCommitted()) {
+            return;
+        }
+        resp.setStatus(status);
+        json(resp, JsonRpc.write(JsonRpc.error(id, code, message, null)));
+    }
+
+    public static void error(HttpServletRequest req, HttpServletResponse resp, int status, McpException e)
+            throws IOException {
+        error(req, resp, status, JsonValue.NULL, e.code(), e.getMessage());
+    }
+
+    public static void json(HttpServletResponse resp, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        resp.setContentType(McpHeaders.JSON);
+        resp.setCharacterEncoding("UTF-8");
+        resp.setContentLength(bytes.length);
+        resp.getOutputStream().write(bytes);
+    }
+
+    public static void accepted(HttpServletResponse resp) {
+        resp.setStatus(HttpServletResponse.SC_ACCEPTED);
+        resp.setContentLength(0);
+    }
+}

@@ -1,0 +1,52 @@
+package io.mcpcluster.transport;
+
+import io.mcpcluster.protocol.JsonRpc;
+import io.mcpcluster.server.McpConfig;
+import io.mcpcluster.server.McpServer;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.json.JsonValue;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * The checks every MCP endpoint shares, before any servlet runs: Host and Origin (403), and a declared
+ * body size over the limit (413). Adds {@code X-Content-Type-Options: nosniff} to every answer.
+ */
+public class McpSecurityFilter extends HttpFilter {
+    private OriginCheck originCheck;
+    private long maxBodyBytes;
+
+    @Override
+    public void init() {
+        McpConfig config = CDI.current().select(McpServer.class).get().config();
+        originCheck = new OriginCheck(config.allowedHosts(), config.allowedOrigins());
+        maxBodyBytes = config.maxBodyBytes();
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
+            throws IOException, ServletException {
+        resp.setHeader("X-Content-Type-Options", "nosniff");
+        if (!originCheck.hostAllowed(req.getHeader("Host"))) {
+            HttpReplies.error(req, resp, HttpServletResponse.SC_FORBIDDEN, JsonValue.NULL, JsonRpc.SERVER_ERROR,
+                    "Forbidden: Host header not allowed");
+            return;
+        }
+        if (!originCheck.originAllowed(req.getHeader("Origin"))) {
+            HttpReplies.error(req, resp, HttpServletResponse.SC_FORBIDDEN, JsonValue.NULL, JsonRpc.SERVER_ERROR,
+                    "Forbidden: Origin not allowed");
+            return;
+        }
+        if (req.getContentLengthLong() > maxBodyBytes) {
+            HttpReplies.error(req, resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, JsonValue.NULL,
+                    JsonRpc.INVALID_REQUEST, "Request body larger than " + maxBodyBytes + " bytes");
+            return;
+        }
+        chain.doFilter(req, resp);
+    }
+}

@@ -1,0 +1,70 @@
+package io.mcpcluster.transport.sse;
+
+import io.mcpcluster.protocol.JsonRpc;
+import io.mcpcluster.protocol.JsonRpcMessage;
+import io.mcpcluster.protocol.McpException;
+import io.mcpcluster.server.McpServer;
+import io.mcpcluster.session.Session;
+import io.mcpcluster.transport.HttpReplies;
+import io.mcpcluster.transport.RequestBodies;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Legacy HTTP+SSE, the message half: {@code POST /messages?sessionId=…} on any node. The message is
+ * checked here and answered {@code 202}; the response travels on the session's stream, wherever it is
+ * held. Refusals carry a JSON-RPC error: 400 (no session id, bad JSON, not a message), 404 (unknown
+ * session), 413, 415.
+ */
+public class SseMessageServlet extends HttpServlet {
+    private transient McpServer server;
+
+    @Override
+    public void init() {
+        server = CDI.current().select(McpServer.class).get();
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String id = req.getParameter("sessionId");
+        if (id == null || id.isBlank()) {
+            HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, JsonValue.NULL, JsonRpc.INVALID_REQUEST,
+                    "Bad Request: sessionId query parameter is required");
+            return;
+        }
+        Principal p = req.getUserPrincipal();
+        Session session = server.findSession(id).filter(s -> Session.LEGACY_SSE.equals(s.transport()))
+                .filter(s -> Objects.equals(s.principal(), p == null ? null : p.getName())).orElse(null);
+        if (session == null) {
+            HttpReplies.error(req, resp, HttpServletResponse.SC_NOT_FOUND, JsonValue.NULL, JsonRpc.SESSION_NOT_FOUND,
+                    "Session not found");
+            return;
+        }
+        if (!RequestBodies.isJson(req)) {
+            HttpReplies.error(req, resp, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, JsonValue.NULL,
+                    JsonRpc.SERVER_ERROR, "Unsupported Media Type: Content-Type must be application/json");
+            return;
+        }
+        List<JsonRpcMessage> messages;
+        try {
+            messages = RequestBodies.messages(RequestBodies.read(req, server.config().maxBodyBytes()));
+        } catch (RequestBodies.TooLarge e) {
+            HttpReplies.error(req, resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, JsonValue.NULL,
+                    JsonRpc.INVALID_REQUEST, e.getMessage());
+            return;
+        } catch (McpException e) {
+            HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, e);
+            return;
+        }
+        HttpReplies.accepted(resp);
+        messages.forEach(m -> server.accept(session, m, session.standaloneStreamId()));
+    }
+}
