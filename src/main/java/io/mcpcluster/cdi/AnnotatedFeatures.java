@@ -49,6 +49,8 @@ public class AnnotatedFeatures {
         ArgumentConverter args = new ArgumentConverter(jsonb);
         ResultConverter results = new ResultConverter(jsonb);
         for (FeatureMethod fm : extension.methods()) {
+            // Package-private methods are allowed (quarkus style); the invoker lives in another package.
+            fm.method().setAccessible(true);
             List<ParamSpec> params = FeatureModels.params(fm.method());
             switch (fm.kind()) {
                 case TOOL -> {

@@ -1,0 +1,57 @@
+package io.mcpcluster.demo;
+
+import io.mcpcluster.api.CompletePrompt;
+import io.mcpcluster.api.CompleteResourceTemplate;
+import io.mcpcluster.api.Prompt;
+import io.mcpcluster.api.PromptArg;
+import io.mcpcluster.api.PromptMessage;
+import io.mcpcluster.api.Resource;
+import io.mcpcluster.api.ResourceTemplate;
+import io.mcpcluster.api.TextContent;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Map;
+
+/** Demo resources, a template with completion, and a prompt with completion. */
+@ApplicationScoped
+public class NotesResources {
+    private static final Map<String, String> NOTES = Map.of(
+            "architecture", "Sessions and event logs live in Infinispan; any node serves any request.",
+            "operations", "Nodes may die: clients resume their streams on another node with Last-Event-ID.",
+            "security", "Origin and Host are checked; session ids are 128-bit random.");
+
+    @Resource(uri = "demo://readme", name = "readme", description = "What this demo server offers",
+            mimeType = "text/markdown")
+    String readme() {
+        return "# mcp-cluster demo\nTools: text_stats, convert_temperature, slow_count, summarize.\n"
+                + "Resources: demo://readme, demo://notes/{topic}.";
+    }
+
+    @ResourceTemplate(uriTemplate = "demo://notes/{topic}", name = "note", description = "A short note on a topic",
+            mimeType = "text/plain")
+    String note(String topic) {
+        String note = NOTES.get(topic);
+        if (note == null) {
+            throw new io.mcpcluster.protocol.McpException(io.mcpcluster.protocol.JsonRpc.RESOURCE_NOT_FOUND,
+                    "No note on " + topic);
+        }
+        return note;
+    }
+
+    @CompleteResourceTemplate("note")
+    List<String> completeTopic(String topic) {
+        return NOTES.keySet().stream().filter(t -> t.startsWith(topic)).sorted().toList();
+    }
+
+    @Prompt(name = "explain_topic", description = "Asks the model to explain one of the notes")
+    PromptMessage explain(@PromptArg(description = "architecture, operations or security") String topic) {
+        return PromptMessage.withUserRole(new TextContent("Explain this to a new engineer: "
+                + NOTES.getOrDefault(topic, topic)));
+    }
+
+    @CompletePrompt("explain_topic")
+    List<String> completeExplain(String topic) {
+        return completeTopic(topic);
+    }
+}
