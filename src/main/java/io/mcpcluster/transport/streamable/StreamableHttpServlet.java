@@ -92,8 +92,10 @@ public class StreamableHttpServlet extends HttpServlet {
         }
         String streamId = server.router().openStream(session.id(), StreamKind.POST);
         resp.setHeader(McpHeaders.SESSION_ID, session.id());
-        StreamOpener.open(server, req, streamId, session.id(), 1, requests, messages.size() == 1,
-                POST_STREAM_TIMEOUT_MILLIS, () -> server.router().closeStream(streamId));
+        boolean jsonAllowed = messages.size() == 1
+                && !AcceptHeader.prefers(req.getHeader("Accept"), McpHeaders.EVENT_STREAM, McpHeaders.JSON);
+        StreamOpener.open(server, req, streamId, session.id(), 1, requests, jsonAllowed, POST_STREAM_TIMEOUT_MILLIS,
+                () -> server.router().closeStream(streamId));
         messages.forEach(m -> server.accept(session, m, streamId));
     }
 
