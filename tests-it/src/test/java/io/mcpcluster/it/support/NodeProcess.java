@@ -1,0 +1,116 @@
+package io.mcpcluster.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One mcp-cluster node in its own JVM: the built WAR in the embedded Jetty launcher, bound to
+ * 127.0.0.1 on a free port, exactly as {@code ./dev node} runs it. Its output goes to
+ * {@code target/it-logs/}. {@link #close()} stops it (SIGTERM, then SIGKILL after 10 s).
+ */
+public final class NodeProcess implements AutoCloseable {
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private NodeProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    public static Path root() {
+        return Path.of(System.getProperty("mcp.it.root", ".")).toAbsolutePath();
+    }
+
+    public static NodeProcess start(String name, Map<String, String> properties) {
+        int port = freePort();
+        Path root = root();
+        Path logDir = root.resolve("target/it-logs");
+        try {
+            Files.createDirectories(logDir);
+            Path log = logDir.resolve(name + "-" + port + ".log");
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m", "-Djava.util.logging.SimpleFormatter.format=%1$tT.%1$tL %4$-7s [%3$s] %5$s%6$s%n"));
+            properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+            cmd.addAll(List.of("-cp", "target/mcp-cluster-launcher.jar:target/launcher-lib/*",
+                    "io.mcpcluster.launcher.JettyLauncher", "--host", "127.0.0.1", "--port", String.valueOf(port),
+                    "--war", "target/mcp-cluster.war"));
+            Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            NodeProcess node = new NodeProcess(p, port, log);
+            node.awaitReady();
+            return node;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady() throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains("mcp-cluster listening on")) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Node exited with " + process.exitValue() + ":\n" + Files.readString(log));
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        close();
+        throw new IllegalStateException("Node not ready in 60 s:\n" + Files.readString(log));
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    public String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
