@@ -1,6 +1,5 @@
 package io.mcpcluster.it.support;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -108,16 +107,17 @@ public final class EventStream implements AutoCloseable {
             int n = in.read(buf);
             return n < 0 ? null : new String(buf, 0, n, StandardCharsets.UTF_8);
         }
+        // Jetty sends a chunk's closing CRLF with the next chunk, so it is skipped here, not after the data.
         String sizeLine = RawHttp.readLine(in);
+        if (sizeLine.isEmpty()) {
+            sizeLine = RawHttp.readLine(in);
+        }
         int size = Integer.parseInt(sizeLine.split(";")[0].trim(), 16);
         if (size == 0) {
             return null;
         }
         byte[] data = in.readNBytes(size);
-        RawHttp.readLine(in);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(data);
-        return out.toString(StandardCharsets.UTF_8);
+        return new String(data, StandardCharsets.UTF_8);
     }
 
     @Override
