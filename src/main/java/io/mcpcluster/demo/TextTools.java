@@ -64,6 +64,12 @@ public class TextTools {
         return "Counted to " + n;
     }
 
+    @Tool(name = "list_roots", description = "Lists the file roots the client shares, one URI per line")
+    CompletionStage<String> listRoots(io.mcpcluster.api.Roots roots) {
+        return roots.list().thenApply(r -> r.getJsonArray("roots").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .map(root -> root.getString("uri")).collect(java.util.stream.Collectors.joining("\n")));
+    }
+
     @Tool(name = "summarize", description = "Asks the client's model to summarize a text in one sentence")
     CompletionStage<String> summarize(@ToolArg(description = "The text to summarize") String text, Sampling sampling) {
         return sampling.createMessage("Summarize in one sentence:\n" + text, 200)

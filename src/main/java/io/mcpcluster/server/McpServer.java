@@ -75,6 +75,14 @@ public class McpServer {
                 new Signal(Signal.Type.BROADCAST, null, JsonRpc.notification(method, null))));
         registry.onResourceUpdated(uri -> router.signal(null,
                 new Signal(Signal.Type.RESOURCE_UPDATED, null, Json.createValue(uri))));
+        long period = Math.max(1_000, Math.min(config.keepAliveMillis(), config.sessionIdleSeconds() * 1000 / 3));
+        node.scheduler().scheduleWithFixedDelay(() -> node.workers().execute(this::touchSessionsWithOpenStreams),
+                period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** An open stream keeps its session alive: idle expiry counts from the last request otherwise. */
+    private void touchSessionsWithOpenStreams() {
+        node.localStreams().all().stream().map(LocalStream::sessionId).distinct().forEach(sessions::touch);
     }
 
     /** Creates the server at deployment rather than at the first request. */

@@ -39,7 +39,8 @@ class JavaSdkClientIT {
                 : HttpClientStreamableHttpTransport.builder(base).endpoint("/mcp").build();
         McpSyncClient client = McpClient.sync(t).requestTimeout(Duration.ofSeconds(20))
                 .clientInfo(new McpSchema.Implementation("java-sdk-it", "1.0"))
-                .capabilities(McpSchema.ClientCapabilities.builder().sampling().build())
+                .capabilities(McpSchema.ClientCapabilities.builder().sampling().roots(true).build())
+                .roots(new McpSchema.Root("file:///work/project", "project"))
                 .sampling(req -> McpSchema.CreateMessageResult.builder().role(McpSchema.Role.ASSISTANT)
                         .content(new McpSchema.TextContent("java says hi")).model("test-model").build())
                 .build();
@@ -67,6 +68,9 @@ class JavaSdkClientIT {
             assertEquals("100.00 CELSIUS = 212.00 FAHRENHEIT", text(converted));
             assertEquals("java says hi", text(client.callTool(new McpSchema.CallToolRequest("summarize",
                     Map.of("text", "anything")))));
+
+            assertEquals("file:///work/project", text(client.callTool(new McpSchema.CallToolRequest("list_roots",
+                    Map.of()))));
 
             McpSchema.ReadResourceResult readme = client.readResource(new McpSchema.ReadResourceRequest("demo://readme"));
             assertTrue(((McpSchema.TextResourceContents) readme.contents().get(0)).text().contains("mcp-cluster demo"));
