@@ -3,19 +3,23 @@ package io.mcpcluster.infinispan;
 import org.infinispan.metadata.Metadata;
 import org.infinispan.notifications.cachelistener.filter.CacheEventFilter;
 import org.infinispan.notifications.cachelistener.filter.EventType;
+import org.infinispan.protostream.annotations.ProtoFactory;
+import org.infinispan.protostream.annotations.ProtoField;
 
 /**
  * Runs where a routed entry is written and lets through only the entries addressed to
  * {@link #nodeName} (or to every node) that another node wrote. Holds nothing but the name, because
- * it is shipped to every node.
+ * it is shipped to every node (a ProtoStream type, see {@link McpProtoSchema}).
  */
 public final class TargetNodeFilter implements CacheEventFilter<String, String> {
     private final String nodeName;
 
+    @ProtoFactory
     public TargetNodeFilter(String nodeName) {
         this.nodeName = nodeName;
     }
 
+    @ProtoField(number = 1)
     public String nodeName() {
         return nodeName;
     }
