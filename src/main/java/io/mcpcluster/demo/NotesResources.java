@@ -8,7 +8,11 @@ import io.mcpcluster.api.PromptMessage;
 import io.mcpcluster.api.Resource;
 import io.mcpcluster.api.ResourceTemplate;
 import io.mcpcluster.api.TextContent;
+import io.mcpcluster.api.McpFeatures;
+import io.mcpcluster.api.Tool;
+import io.mcpcluster.api.ToolArg;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.Map;
@@ -37,6 +41,15 @@ public class NotesResources {
                     "No note on " + topic);
         }
         return note;
+    }
+
+    @Inject
+    McpFeatures features;
+
+    @Tool(name = "touch_note", description = "Tells every client subscribed to demo://notes/{topic} that it changed")
+    String touchNote(@ToolArg(description = "architecture, operations or security") String topic) {
+        features.resourceUpdated("demo://notes/" + topic);
+        return "Notified subscribers of demo://notes/" + topic;
     }
 
     @CompleteResourceTemplate("note")

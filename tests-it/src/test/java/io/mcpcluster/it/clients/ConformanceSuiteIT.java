@@ -1,12 +1,12 @@
 package io.mcpcluster.it.clients;
 
+import io.mcpcluster.it.support.Conformance;
 import io.mcpcluster.it.support.NodeProcess;
 import io.mcpcluster.it.support.Processes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,15 +29,9 @@ class ConformanceSuiteIT {
         node.close();
     }
 
-    static Processes.Result conformance(String url, String... extra) {
-        String args = String.join(" ", extra);
-        return Processes.run(List.of("npx", "--yes", "-p", "node@22", "-p", "@modelcontextprotocol/conformance@0.1.16",
-                "-c", "conformance server --url " + url + (args.isEmpty() ? "" : " " + args)), 600);
-    }
-
     @Test
     void defaultSuitePassesEveryCheck() {
-        Processes.Result r = conformance(node.url("/mcp"));
+        Processes.Result r = Conformance.run(node.url("/mcp"));
         assertTrue(r.output().contains("Total: 40 passed, 0 failed"), r.output());
         assertEquals(0, r.exitCode(), r.output());
     }

@@ -1,0 +1,71 @@
+package io.mcpcluster.it.support;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * N clustered nodes (separate JVMs, JGroups TCP on loopback with TCPPING) behind a real nginx
+ * round-robin balancer. Spare JGroups ports are reserved so that nodes can join later.
+ */
+public final class LocalCluster implements AutoCloseable {
+    private final String name;
+    private final List<Integer> jgroupsPorts;
+    private final List<NodeProcess> nodes = new ArrayList<>();
+    private final Map<String, String> extra;
+    private Nginx nginx;
+
+    private LocalCluster(String name, int capacity, Map<String, String> extra) {
+        this.name = name;
+        this.extra = extra;
+        this.jgroupsPorts = IntStream.range(0, capacity).map(i -> NodeProcess.freePort()).boxed().toList();
+    }
+
+    /** Starts {@code size} nodes in parallel (room for {@code capacity} in all) and the balancer. */
+    public static LocalCluster start(String name, int size, int capacity, Map<String, String> extra) {
+        LocalCluster c = new LocalCluster(name, capacity, extra);
+        List<CompletableFuture<NodeProcess>> starting = IntStream.range(0, size)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> c.launch(i))).toList();
+        starting.forEach(f -> c.nodes.add(f.join()));
+        c.nginx = Nginx.start(c.nodes.stream().map(NodeProcess::port).toList());
+        return c;
+    }
+
+    private NodeProcess launch(int index) {
+        Map<String, String> props = new HashMap<>(extra);
+        props.put("mcp.infinispan.config", NodeProcess.root().resolve("webapp-config/infinispan.xml").toString());
+        props.put("mcp.jgroups.bind.port", String.valueOf(jgroupsPorts.get(index)));
+        props.put("mcp.jgroups.initial.hosts", jgroupsPorts.stream().map(p -> "127.0.0.1[" + p + "]")
+                .collect(Collectors.joining(",")));
+        props.put("mcp.cluster.name", name + "-" + jgroupsPorts.get(0));
+        props.put("mcp.node.name", name + "-node" + (index + 1));
+        return NodeProcess.start(name + "-node" + (index + 1), props);
+    }
+
+    /** Starts one more node, which joins the running cluster (not behind the balancer). */
+    public NodeProcess join() {
+        NodeProcess n = launch(nodes.size());
+        nodes.add(n);
+        return n;
+    }
+
+    public NodeProcess node(int index) {
+        return nodes.get(index);
+    }
+
+    public Nginx balancer() {
+        return nginx;
+    }
+
+    @Override
+    public void close() {
+        if (nginx != null) {
+            nginx.close();
+        }
+        nodes.forEach(NodeProcess::close);
+    }
+}

@@ -1,0 +1,88 @@
+package io.mcpcluster.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A real nginx (the Debian package) as a plain round-robin balancer on 127.0.0.1, rendered from
+ * {@code webapp-config/nginx-round-robin.conf.template}, with its own prefix under {@code target/}.
+ */
+public final class Nginx implements AutoCloseable {
+    private final Process process;
+    private final int port;
+
+    private Nginx(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static Nginx start(List<Integer> upstreamPorts) {
+        int port = NodeProcess.freePort();
+        Path root = NodeProcess.root();
+        Path prefix = root.resolve("target/it-nginx/" + port);
+        try {
+            Files.createDirectories(prefix);
+            String upstreams = upstreamPorts.stream().map(p -> "    server 127.0.0.1:" + p + " max_fails=0;")
+                    .collect(Collectors.joining("\n"));
+            String conf = Files.readString(root.resolve("webapp-config/nginx-round-robin.conf.template"))
+                    .replace("@PREFIX@", prefix.toString()).replace("@LISTEN@", "127.0.0.1:" + port)
+                    .replace("@UPSTREAMS@", upstreams);
+            Files.writeString(prefix.resolve("nginx.conf"), conf);
+            Process p = new ProcessBuilder("nginx", "-p", prefix.toString(), "-c", prefix.resolve("nginx.conf").toString(),
+                    "-e", prefix.resolve("error.log").toString()).redirectErrorStream(true)
+                    .redirectOutput(prefix.resolve("nginx.out").toFile()).start();
+            Nginx nginx = new Nginx(p, port);
+            nginx.awaitListening(prefix);
+            return nginx;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitListening(Path prefix) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("nginx exited: " + Files.readString(prefix.resolve("nginx.out")));
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        throw new IllegalStateException("nginx not listening on " + port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
