@@ -31,7 +31,26 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     public static NodeProcess start(String name, Map<String, String> properties) {
+        List<String> args = new ArrayList<>();
+        properties.forEach((k, v) -> args.add("-D" + k + "=" + v));
         int port = freePort();
+        args.addAll(List.of("-cp", "target/mcp-cluster-launcher.jar:target/launcher-lib/*",
+                "io.mcpcluster.launcher.JettyLauncher", "--host", "127.0.0.1", "--port", String.valueOf(port),
+                "--war", "target/mcp-cluster.war"));
+        return launch(name, port, args, "mcp-cluster listening on");
+    }
+
+    /**
+     * Runs {@code mainClass PORT} from the test class path (for the Java SDK baseline server), ready when
+     * its output contains {@code readyMarker}.
+     */
+    public static NodeProcess startTestMain(String name, String mainClass, String readyMarker) {
+        int port = freePort();
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return launch(name, port, List.of("-cp", classpath, mainClass, String.valueOf(port)), readyMarker);
+    }
+
+    private static NodeProcess launch(String name, int port, List<String> args, String readyMarker) {
         Path root = root();
         Path logDir = root.resolve("target/it-logs");
         try {
@@ -39,24 +58,21 @@ public final class NodeProcess implements AutoCloseable {
             Path log = logDir.resolve(name + "-" + port + ".log");
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-Djava.util.logging.SimpleFormatter.format=%1$tT.%1$tL %4$-7s [%3$s] %5$s%6$s%n"));
-            properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-            cmd.addAll(List.of("-cp", "target/mcp-cluster-launcher.jar:target/launcher-lib/*",
-                    "io.mcpcluster.launcher.JettyLauncher", "--host", "127.0.0.1", "--port", String.valueOf(port),
-                    "--war", "target/mcp-cluster.war"));
+            cmd.addAll(args);
             Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             NodeProcess node = new NodeProcess(p, port, log);
-            node.awaitReady();
+            node.awaitReady(readyMarker);
             return node;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void awaitReady() throws IOException {
+    private void awaitReady(String readyMarker) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains("mcp-cluster listening on")) {
+            if (Files.exists(log) && Files.readString(log).contains(readyMarker)) {
                 return;
             }
             if (!process.isAlive()) {
