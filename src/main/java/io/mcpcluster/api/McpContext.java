@@ -23,4 +23,12 @@ public interface McpContext {
     Cancellation cancellation();
 
     McpConnection connection();
+
+    /**
+     * Ends the HTTP connection that carries this request's messages, after a {@code retry:} hint, while
+     * the request goes on (SEP-1699 polling, for long calls behind proxies that cut idle connections).
+     * The client reconnects with {@code Last-Event-ID}, on any node, and receives everything sent since.
+     * A no-op where the messages do not travel on an event stream of their own.
+     */
+    void closeStream();
 }

@@ -1,6 +1,9 @@
 package io.mcpcluster.dispatch;
 
 import io.mcpcluster.session.MessageRouter;
+import io.mcpcluster.session.Signal;
+import io.mcpcluster.session.StreamRecord;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.util.logging.Level;
@@ -19,5 +22,16 @@ record Outbound(MessageRouter router, String streamId) {
             LOG.log(Level.FINE, "Message for stream " + streamId + " not delivered", e);
             return null;
         });
+    }
+
+    /** Asks the node holding the stream to end its connection for polling (the stream goes on). */
+    void closeForPolling(String sessionId) {
+        if (streamId == null) {
+            return;
+        }
+        StreamRecord r = router.findStream(streamId);
+        if (r != null && r.kind() == MessageRouter.StreamKind.POST && r.isHeld()) {
+            router.signal(r.holder(), new Signal(Signal.Type.POLL_CLOSE, sessionId, Json.createValue(streamId)));
+        }
     }
 }

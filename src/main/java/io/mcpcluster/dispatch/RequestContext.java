@@ -138,6 +138,11 @@ public final class RequestContext implements McpContext, McpLog, Progress, Cance
         };
     }
 
+    @Override
+    public void closeStream() {
+        outbound.closeForPolling(session.id());
+    }
+
     // McpLog
 
     @Override

@@ -55,8 +55,10 @@ public class InfinispanBackend {
         pending = new InfinispanPendingRequests(cacheManager.getCache(PENDING));
         router = new InfinispanMessageRouter(nodeName(), cacheManager.getCache(STREAMS),
                 cacheManager.getCache(EVENTS), cacheManager.getCache(SIGNALS), node.localStreams(),
-                node::dispatchSignal, config.eventRetentionMillis());
+                node::dispatchSignal, config.eventRetentionMillis(), config.eventRetentionCount(), this::memberNames);
         router.start().toCompletableFuture().orTimeout(60, TimeUnit.SECONDS).join();
+        cacheManager.addListener(new MembershipListener(cacheManager, departed ->
+                node.workers().execute(() -> router.failRequestsOf(departed))));
         LOG.info(() -> String.format("Infinispan ready in %d ms: node %s, members %s",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), router.nodeName(),
                 cacheManager.getMembers() == null ? "[local]" : cacheManager.getMembers()));
@@ -85,6 +87,12 @@ public class InfinispanBackend {
     @ApplicationScoped
     PendingRequests pendingRequests() {
         return pending;
+    }
+
+    /** Current members by name, or null for the local (non-clustered) cache manager. */
+    private java.util.Collection<String> memberNames() {
+        var members = cacheManager.getMembers();
+        return members == null ? null : members.stream().map(Object::toString).toList();
     }
 
     private String nodeName() {

@@ -11,7 +11,13 @@ import org.infinispan.AdvancedCache;
 import org.infinispan.Cache;
 import org.infinispan.context.Flag;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -44,10 +50,13 @@ final class InfinispanMessageRouter implements MessageRouter {
     private final LocalStreams localStreams;
     private final Consumer<Signal> signalHandler;
     private final long eventLifespanMillis;
+    private final int maxEventsPerStream;
+    private final Supplier<Collection<String>> members;
 
     InfinispanMessageRouter(String nodeName, Cache<String, String> streams, Cache<String, String> events,
                             Cache<String, String> signals, LocalStreams localStreams,
-                            Consumer<Signal> signalHandler, long eventLifespanMillis) {
+                            Consumer<Signal> signalHandler, long eventLifespanMillis, int maxEventsPerStream,
+                            Supplier<Collection<String>> members) {
         this.nodeName = nodeName;
         this.streams = streams;
         this.events = events.getAdvancedCache().withFlags(Flag.IGNORE_RETURN_VALUES);
@@ -55,6 +64,8 @@ final class InfinispanMessageRouter implements MessageRouter {
         this.localStreams = localStreams;
         this.signalHandler = signalHandler;
         this.eventLifespanMillis = eventLifespanMillis;
+        this.maxEventsPerStream = maxEventsPerStream;
+        this.members = members;
     }
 
     /** Registers this node's listeners; completes when both are active cluster-wide. */
@@ -71,62 +82,86 @@ final class InfinispanMessageRouter implements MessageRouter {
     }
 
     @Override
-    public String openStream(String sessionId, StreamKind kind) {
+    public boolean isMember(String node) {
+        Collection<String> current = members.get();
+        return current == null ? nodeName.equals(node) : current.contains(node);
+    }
+
+    @Override
+    public String openStream(String sessionId, StreamKind kind, Collection<String> requestIds) {
         String id = Ids.random();
-        streams.put(id, new StreamRecord(id, sessionId, kind, nodeName, 1).toJson(), eventLifespanMillis * 4,
+        Map<String, String> unanswered = new TreeMap<>();
+        requestIds.forEach(r -> unanswered.put(r, nodeName));
+        streams.put(id, new StreamRecord(id, sessionId, kind, nodeName, 1, unanswered).toJson(), recordLifespan(),
                 TimeUnit.MILLISECONDS);
         return id;
     }
 
     @Override
-    public CompletionStage<Long> send(String streamId, JsonObject message) {
-        StreamRecord record = nextSequence(streamId);
-        if (record == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("Unknown stream " + streamId));
-        }
-        long seq = record.nextSeq();
-        boolean response = !message.containsKey("method");
-        String json = JsonRpc.write(message);
-        events.put(eventKey(streamId, seq), new RoutedValue(record.holder(), nodeName, response, json).encode(),
-                eventLifespanMillis, TimeUnit.MILLISECONDS);
-        if (nodeName.equals(record.holder())) {
-            deliverLocally(streamId, seq, json, response);
-        }
-        return CompletableFuture.completedFuture(seq);
+    public void expectResponse(String streamId, String requestId) {
+        update(streamId, r -> r.expecting(requestId, nodeName));
     }
 
-    /** Compare-and-set loop: returns the record as it was before its counter advanced. */
-    private StreamRecord nextSequence(String streamId) {
+    @Override
+    public void detach(String streamId) {
+        // Only if this node still holds it and no newer connection of this node took it over.
+        update(streamId, r -> nodeName.equals(r.holder()) && localStreams.lookup(streamId) == null
+                ? r.withHolder(StreamRecord.DETACHED) : r);
+    }
+
+    /** Compare-and-set loop; returns the record before the change, or null if the stream is unknown. */
+    private StreamRecord update(String streamId, UnaryOperator<StreamRecord> change) {
         while (true) {
             String old = streams.get(streamId);
             if (old == null) {
                 return null;
             }
             StreamRecord current = StreamRecord.fromJson(streamId, old);
-            if (streams.replace(streamId, old, current.advanced().toJson(), eventLifespanMillis * 4,
+            StreamRecord next = change.apply(current);
+            if (next.equals(current) || streams.replace(streamId, old, next.toJson(), recordLifespan(),
                     TimeUnit.MILLISECONDS)) {
                 return current;
             }
         }
     }
 
+    /** A stream record outlives its events, so that an expired Last-Event-ID can be told apart from a forged one. */
+    private long recordLifespan() {
+        return eventLifespanMillis * 2;
+    }
+
+    @Override
+    public CompletionStage<Long> send(String streamId, JsonObject message) {
+        boolean response = !message.containsKey("method");
+        String answered = response && message.containsKey("id") ? JsonRpc.write(message.get("id")) : null;
+        StreamRecord record = update(streamId, r -> r.advanced(answered));
+        if (record == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Unknown stream " + streamId));
+        }
+        long seq = record.nextSeq();
+        String json = JsonRpc.write(message);
+        events.put(eventKey(streamId, seq), new RoutedValue(record.holder(), nodeName, response, json).encode(),
+                eventLifespanMillis, TimeUnit.MILLISECONDS);
+        if (seq > maxEventsPerStream) {
+            events.removeAsync(eventKey(streamId, seq - maxEventsPerStream));
+        }
+        if (nodeName.equals(record.holder())) {
+            deliverLocally(streamId, seq, json, response);
+        }
+        return CompletableFuture.completedFuture(seq);
+    }
+
     @Override
     public StreamRecord claim(String streamId) {
-        while (true) {
-            String old = streams.get(streamId);
-            if (old == null) {
-                return null;
-            }
-            StreamRecord current = StreamRecord.fromJson(streamId, old);
-            StreamRecord mine = current.withHolder(nodeName);
-            if (streams.replace(streamId, old, mine.toJson(), eventLifespanMillis * 4, TimeUnit.MILLISECONDS)) {
-                if (!nodeName.equals(current.holder())) {
-                    signal(current.holder(), new Signal(Signal.Type.STREAM_TAKEN, current.sessionId(),
-                            jakarta.json.Json.createValue(streamId)));
-                }
-                return mine;
-            }
+        StreamRecord before = update(streamId, r -> r.withHolder(nodeName));
+        if (before == null) {
+            return null;
         }
+        if (before.isHeld() && !nodeName.equals(before.holder()) && isMember(before.holder())) {
+            signal(before.holder(), new Signal(Signal.Type.STREAM_TAKEN, before.sessionId(),
+                    jakarta.json.Json.createValue(streamId)));
+        }
+        return before.withHolder(nodeName);
     }
 
     @Override
@@ -141,21 +176,18 @@ final class InfinispanMessageRouter implements MessageRouter {
         if (json == null) {
             return;
         }
-        long last = StreamRecord.fromJson(streamId, json).nextSeq() - 1;
-        for (long seq = 1; seq <= last; seq++) {
-            events.removeAsync(eventKey(streamId, seq));
-        }
+        acknowledge(streamId, StreamRecord.fromJson(streamId, json).nextSeq() - 1);
     }
 
     @Override
-    public long replay(String streamId, long afterSeq, Consumer<Event> sink) {
+    public List<Event> eventsAfter(String streamId, long afterSeq) {
         StreamRecord record = findStream(streamId);
+        List<Event> out = new ArrayList<>();
         if (record == null) {
-            return afterSeq;
+            return out;
         }
-        long last = afterSeq;
         long end = record.nextSeq() - 1;
-        for (long from = afterSeq + 1; from <= end; from += REPLAY_BATCH) {
+        for (long from = Math.max(afterSeq + 1, end - maxEventsPerStream + 1); from <= end; from += REPLAY_BATCH) {
             Set<String> keys = new LinkedHashSet<>();
             for (long seq = from; seq <= Math.min(end, from + REPLAY_BATCH - 1); seq++) {
                 keys.add(eventKey(streamId, seq));
@@ -164,14 +196,45 @@ final class InfinispanMessageRouter implements MessageRouter {
             for (String key : keys) {
                 String value = found.get(key);
                 if (value != null) {
-                    long seq = Long.parseLong(key.substring(key.lastIndexOf(':') + 1));
                     RoutedValue routed = RoutedValue.decode(value);
-                    sink.accept(new Event(streamId, seq, routed.payload(), routed.response()));
-                    last = seq;
+                    long seq = Long.parseLong(key.substring(key.lastIndexOf(':') + 1));
+                    out.add(new Event(streamId, seq, routed.payload(), routed.response()));
                 }
             }
         }
-        return last;
+        return out;
+    }
+
+    @Override
+    public void acknowledge(String streamId, long seq) {
+        for (long s = Math.max(1, seq - maxEventsPerStream + 1); s <= seq; s++) {
+            events.removeAsync(eventKey(streamId, s));
+        }
+    }
+
+    /**
+     * Answers, with an error, every request that a departed node was executing: its result is lost with
+     * the node, and the client should learn that now rather than at its own timeout. Run by one node.
+     */
+    void failRequestsOf(Set<String> departed) {
+        List<StreamRecord> affected = new ArrayList<>();
+        try (var entries = streams.entrySet().stream()) {
+            entries.forEach(e -> {
+                StreamRecord r = StreamRecord.fromJson(e.getKey(), e.getValue());
+                if (r.unanswered().values().stream().anyMatch(departed::contains)) {
+                    affected.add(r);
+                }
+            });
+        }
+        for (StreamRecord r : affected) {
+            r.unanswered().forEach((requestId, node) -> {
+                if (departed.contains(node)) {
+                    LOG.info(() -> "Request " + requestId + " of session " + r.sessionId() + " died with node " + node);
+                    send(r.id(), JsonRpc.error(JsonRpc.parse(requestId), JsonRpc.INTERNAL_ERROR,
+                            "The node executing this request left the cluster; the request may be retried", null));
+                }
+            });
+        }
     }
 
     @Override

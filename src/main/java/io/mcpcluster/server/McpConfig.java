@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 public record McpConfig(Set<String> allowedOrigins, Set<String> allowedHosts, long maxBodyBytes,
                         long keepAliveMillis, long sessionIdleSeconds, long clientRequestTimeoutMillis,
                         int workerThreads, int pageSize, Set<String> features, String infinispanConfig,
-                        String nodeName, long eventRetentionMillis, long gapTimeoutMillis, String serverName,
-                        String serverVersion) {
+                        String nodeName, long eventRetentionMillis, int eventRetentionCount, long gapTimeoutMillis,
+                        long sseRetryMillis, String serverName, String serverVersion) {
 
     public static McpConfig fromEnvironment() {
         return new McpConfig(
@@ -35,7 +35,9 @@ public record McpConfig(Set<String> allowedOrigins, Set<String> allowedHosts, lo
                 get("mcp.infinispan.config", ""),
                 get("mcp.node.name", ""),
                 Long.parseLong(get("mcp.event.retention.millis", "600000")),
-                Long.parseLong(get("mcp.sse.gap.timeout.millis", "5000")),
+                Integer.parseInt(get("mcp.event.retention.count", "1000")),
+                Long.parseLong(get("mcp.sse.gap.timeout.millis", "2000")),
+                Long.parseLong(get("mcp.sse.retry.millis", "1000")),
                 get("mcp.server.name", "mcp-cluster"),
                 get("mcp.server.version", "0.1.0"));
     }

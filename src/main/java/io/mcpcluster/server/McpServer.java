@@ -144,8 +144,14 @@ public class McpServer {
         RequestContext ctx = contexts.create(session, request.id(), request.progressToken(), streamId);
         String key = runningKey(session.id(), request.id());
         running.put(key, ctx);
+        boolean legacy = Session.LEGACY_SSE.equals(session.transport());
         try {
-            node.workers().execute(() -> dispatcher.dispatch(request.method(), request.params(), ctx)
+            node.workers().execute(() -> {
+                if (legacy && streamId != null) {
+                    // Legacy responses share the session's stream: record what it owes, in case this node dies.
+                    router.expectResponse(streamId, JsonRpc.write(request.id()));
+                }
+                dispatcher.dispatch(request.method(), request.params(), ctx)
                     .whenComplete((result, failure) -> {
                         running.remove(key, ctx);
                         if (failure != null && !(failure instanceof io.mcpcluster.protocol.McpException)) {
@@ -153,7 +159,8 @@ public class McpServer {
                         }
                         contexts.reply(ctx, failure == null ? JsonRpc.result(request.id(), result)
                                 : McpDispatcher.errorResponse(request.id(), failure));
-                    }));
+                    });
+            });
         } catch (RejectedExecutionException busy) {
             running.remove(key, ctx);
             LOG.warning("Worker pool full: refusing " + request.method());
@@ -198,6 +205,12 @@ public class McpServer {
                 LocalStream s = node.localStreams().lookup(((JsonString) signal.payload()).getString());
                 if (s != null) {
                     s.close();
+                }
+            }
+            case POLL_CLOSE -> {
+                LocalStream s = node.localStreams().lookup(((JsonString) signal.payload()).getString());
+                if (s != null) {
+                    s.closeForPolling(config.sseRetryMillis());
                 }
             }
         }

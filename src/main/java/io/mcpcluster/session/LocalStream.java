@@ -21,6 +21,9 @@ public interface LocalStream {
     /** Sends a comment frame so that proxies keep the connection open; skips gaps that waited too long. */
     void keepAlive();
 
+    /** Sends {@code retry:} and ends the connection; the stream itself goes on (SEP-1699 polling). */
+    void closeForPolling(long retryMillis);
+
     /** Ends the connection (idempotent). */
     void close();
 }

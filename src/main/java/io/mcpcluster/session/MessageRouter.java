@@ -2,24 +2,34 @@ package io.mcpcluster.session;
 
 import jakarta.json.JsonObject;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
 
 /**
  * Moves outbound messages to the node that holds the client's stream, and control signals between
  * nodes. Every outbound message becomes an event {@code (stream, seq)} in the cluster's event log
  * before it is written, so that any node can replay it after {@code Last-Event-ID}.
  *
- * <p>Thread safety: every method may be called from any thread. None blocks on the network for a
- * remote delivery; {@link #send} completes when the event is stored.
+ * <p>Thread safety: every method may be called from any thread, but not from a container I/O or a
+ * JGroups thread: cache operations may wait for other nodes. None waits for a client.
  */
 public interface MessageRouter {
 
     /** This node's name in the cluster. */
     String nodeName();
 
-    /** Records a new stream of {@code sessionId}, held by this node; returns its unguessable id. */
-    String openStream(String sessionId, StreamKind kind);
+    /** Whether {@code node} is a current member (a stream held by a dead node may be taken over). */
+    boolean isMember(String node);
+
+    /**
+     * Records a new stream of {@code sessionId}, held by this node, that owes responses to
+     * {@code requestIds} (JSON text of the ids; empty for a standalone stream); returns its unguessable id.
+     */
+    String openStream(String sessionId, StreamKind kind, Collection<String> requestIds);
+
+    /** The stream owes a response to {@code requestId}, executed by this node (legacy SSE requests). */
+    void expectResponse(String streamId, String requestId);
 
     /**
      * Appends {@code message} to the stream's log and delivers it to the stream's holder, in order.
@@ -30,13 +40,19 @@ public interface MessageRouter {
     /** Takes the stream over for this node (resumption); returns the record, or null if it is unknown. */
     StreamRecord claim(String streamId);
 
+    /** The connection of this node ended before the stream did: keep the stream for a later resume. */
+    void detach(String streamId);
+
     StreamRecord findStream(String streamId);
 
     /** The stream is finished: its record and events go. */
     void closeStream(String streamId);
 
-    /** The events of {@code streamId} after {@code afterSeq}, in order, to {@code sink}; returns the last seq. */
-    long replay(String streamId, long afterSeq, Consumer<Event> sink);
+    /** The retained events of {@code streamId} after {@code afterSeq}, in order (gaps where events expired). */
+    List<Event> eventsAfter(String streamId, long afterSeq);
+
+    /** The client has seen everything up to {@code seq}: those events may go. */
+    void acknowledge(String streamId, long seq);
 
     /** Sends {@code signal} to one node, or to all when {@code node} is null. */
     void signal(String node, Signal signal);

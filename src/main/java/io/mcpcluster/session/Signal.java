@@ -23,7 +23,9 @@ public record Signal(Type type, String sessionId, JsonValue payload) {
         /** {@code notifications/resources/updated}: payload is the URI; sent to its subscribers held here. */
         RESOURCE_UPDATED,
         /** Another node took the stream over: the payload names the stream; close the local connection. */
-        STREAM_TAKEN
+        STREAM_TAKEN,
+        /** A tool asked to close its stream for polling (SEP-1699): the payload names the stream. */
+        POLL_CLOSE
     }
 
     public String toJson() {

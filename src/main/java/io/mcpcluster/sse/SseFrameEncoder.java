@@ -39,6 +39,14 @@ public final class SseFrameEncoder {
         return ("retry: " + millis + "\n\n").getBytes(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * The SEP-1699 priming event: an id to resume from and how long to wait before reconnecting, with
+     * empty data ({@code id: X.0\nretry: 1000\ndata: \n\n}).
+     */
+    public static byte[] priming(String id, long retryMillis) {
+        return ("id: " + stripLineBreaks(id) + "\nretry: " + retryMillis + "\ndata: \n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     /** A comment frame; clients ignore it, proxies see traffic. */
     public static byte[] keepAlive() {
         return KEEP_ALIVE.clone();

@@ -41,13 +41,28 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
     private record Pending(String json, boolean response, long arrivedAt) {
     }
 
+    /**
+     * How a stream behaves.
+     *
+     * @param firstSeq      the sequence number of the first event to write
+     * @param responsesOwed responses after which a request stream ends (ignored when {@code endless})
+     * @param endless       a standalone stream (Streamable GET, legacy SSE): ends only when closed
+     * @param jsonAllowed   the only response owed may be answered as plain JSON when it comes first
+     * @param priming       written first when the answer becomes an event stream (SEP-1699), or null
+     */
+    public record Options(long firstSeq, int responsesOwed, boolean endless, boolean jsonAllowed, byte[] priming,
+                          long gapTimeoutMillis) {
+    }
+
     private final String streamId;
     private final String sessionId;
     private final AsyncContext async;
     private final HttpServletResponse response;
     private final boolean jsonAllowed;
-    private final boolean standalone;
+    private final boolean endless;
+    private final byte[] priming;
     private final long gapTimeoutMillis;
+    private final Runnable onGap;
     private final Consumer<SseStream> onClose;
     private final Object lock = new Object();
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
@@ -62,20 +77,22 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
     private IOException failure;
 
     /**
-     * @param firstSeq      the sequence number of the first event to write
-     * @param responsesOwed responses after which the stream ends; 0 for a stream with no end (GET, legacy)
+     * @param onGap   asked to fetch missing events from the log when a gap waited {@code gapTimeoutMillis}
+     * @param onClose runs once when the connection ends, for whatever reason
      */
-    public SseStream(String streamId, String sessionId, AsyncContext async, long firstSeq, int responsesOwed,
-                     boolean jsonAllowed, long gapTimeoutMillis, Consumer<SseStream> onClose) {
+    public SseStream(String streamId, String sessionId, AsyncContext async, Options options, Runnable onGap,
+                     Consumer<SseStream> onClose) {
         this.streamId = streamId;
         this.sessionId = sessionId;
         this.async = async;
         this.response = (HttpServletResponse) async.getResponse();
-        this.nextSeq = firstSeq;
-        this.responsesOwed = responsesOwed;
-        this.standalone = responsesOwed == 0;
-        this.jsonAllowed = jsonAllowed && responsesOwed == 1;
-        this.gapTimeoutMillis = gapTimeoutMillis;
+        this.nextSeq = options.firstSeq();
+        this.responsesOwed = options.responsesOwed();
+        this.endless = options.endless();
+        this.jsonAllowed = options.jsonAllowed() && !endless && responsesOwed == 1;
+        this.priming = options.priming();
+        this.gapTimeoutMillis = options.gapTimeoutMillis();
+        this.onGap = onGap;
         this.onClose = onClose;
         this.mode = Mode.UNDECIDED;
     }
@@ -96,7 +113,14 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
 
     @Override
     public boolean isStandalone() {
-        return standalone;
+        return endless;
+    }
+
+    /** True when a request stream wrote every response it owed: nothing is left to resume. */
+    public boolean isFinished() {
+        synchronized (lock) {
+            return !endless && responsesOwed <= 0;
+        }
     }
 
     @Override
@@ -137,12 +161,16 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
     @Override
     public void keepAlive() {
         synchronized (lock) {
-            if (!early.isEmpty() && System.currentTimeMillis() - early.firstEntry().getValue().arrivedAt()
-                    > gapTimeoutMillis) {
+            long waited = early.isEmpty() ? 0 : System.currentTimeMillis() - early.firstEntry().getValue().arrivedAt();
+            if (waited > 3 * gapTimeoutMillis) {
                 LOG.warning(() -> "Stream " + streamId + ": skipping events " + nextSeq + ".."
-                        + (early.firstKey() - 1) + " that never arrived");
+                        + (early.firstKey() - 1) + " that are not in the log");
                 nextSeq = early.firstKey();
                 lockedDrainInOrder();
+            } else if (waited > gapTimeoutMillis) {
+                // An event addressed to the previous holder (while this node took the stream over) is
+                // in the log: fetch it rather than skip it.
+                onGap.run();
             }
             if (mode == Mode.SSE && queue.isEmpty()) {
                 queue.add(SseFrameEncoder.keepAlive());
@@ -175,6 +203,7 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
         assert Thread.holdsLock(lock);
         if (mode == Mode.UNDECIDED && p.response() && jsonAllowed) {
             mode = Mode.JSON;
+            responsesOwed = 0;
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
@@ -184,7 +213,7 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
         }
         lockedSwitchToSse();
         queue.add(SseFrameEncoder.encode(streamId + "." + seq, "message", p.json()));
-        if (p.response() && responsesOwed > 0 && --responsesOwed == 0) {
+        if (p.response() && !endless && --responsesOwed <= 0) {
             completeWhenDrained = true;
         }
     }
@@ -198,6 +227,9 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
             response.setCharacterEncoding("UTF-8");
             response.setHeader("Cache-Control", "no-cache, no-transform");
             response.setHeader("X-Accel-Buffering", "no");
+            if (priming != null) {
+                queue.add(priming);
+            }
         }
     }
 
@@ -262,6 +294,23 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
             // The container completed the request first (client gone, timeout): nothing left to end.
         }
         onClose.accept(this);
+    }
+
+    /**
+     * SEP-1699 polling: tells the client when to come back ({@code retry:}) and ends this connection,
+     * keeping the stream; the client resumes it with {@code Last-Event-ID}, on any node.
+     */
+    @Override
+    public void closeForPolling(long retryMillis) {
+        synchronized (lock) {
+            if (mode == Mode.JSON || closed.get()) {
+                return;
+            }
+            lockedSwitchToSse();
+            queue.add(SseFrameEncoder.retry(retryMillis));
+            completeWhenDrained = true;
+            lockedFlush();
+        }
     }
 
     /** Ends the stream after the frames already queued are written. */

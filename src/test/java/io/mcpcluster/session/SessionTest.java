@@ -42,11 +42,15 @@ class SessionTest {
     }
 
     @Test
-    void streamRecordAdvancesItsSequenceAndChangesHolder() {
-        StreamRecord r = new StreamRecord("s1", "sess", MessageRouter.StreamKind.POST, "A", 1);
-        StreamRecord back = StreamRecord.fromJson("s1", r.advanced().withHolder("B").toJson());
-        assertEquals(2, back.nextSeq());
+    void streamRecordAdvancesItsSequenceChangesHolderAndTracksUnansweredRequests() {
+        StreamRecord r = new StreamRecord("s1", "sess", MessageRouter.StreamKind.POST, "A", 1,
+                java.util.Map.of("7", "A", "\"x\"", "B"));
+        StreamRecord back = StreamRecord.fromJson("s1", r.advanced(null).advanced("7").withHolder("B").toJson());
+        assertEquals(3, back.nextSeq());
         assertEquals("B", back.holder());
         assertEquals("sess", back.sessionId());
+        assertEquals(java.util.Map.of("\"x\"", "B"), back.unanswered());
+        assertFalse(back.withHolder(StreamRecord.DETACHED).isHeld());
+        assertEquals(java.util.Map.of("\"x\"", "B", "9", "C"), back.expecting("9", "C").unanswered());
     }
 }

@@ -11,11 +11,13 @@ import io.mcpcluster.sse.SseStream;
 import io.mcpcluster.transport.HttpReplies;
 import io.mcpcluster.transport.McpHeaders;
 import io.mcpcluster.transport.StreamOpener;
+import io.mcpcluster.transport.StreamResumption;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -30,10 +32,10 @@ final class StandaloneStreams {
     }
 
     void open(HttpServletRequest req, HttpServletResponse resp, Session session) throws IOException {
-        String streamId = server.router().openStream(session.id(), StreamKind.STANDALONE);
+        String streamId = server.router().openStream(session.id(), StreamKind.STANDALONE, List.of());
         AtomicBoolean won = new AtomicBoolean();
         server.updateSession(session.id(), s -> {
-            boolean free = s.standaloneStreamId() == null || server.router().findStream(s.standaloneStreamId()) == null;
+            boolean free = !isConnected(s.standaloneStreamId());
             won.set(free);
             return free ? s.withStandaloneStream(streamId) : s;
         });
@@ -44,51 +46,31 @@ final class StandaloneStreams {
             return;
         }
         resp.setHeader(McpHeaders.SESSION_ID, session.id());
-        SseStream stream = StreamOpener.open(server, req, streamId, session.id(), 1, 0, false, 0,
-                () -> release(session.id(), streamId));
-        stream.openAsEventStream(firstFrame(session, streamId, 0));
+        SseStream stream = StreamOpener.open(server, req, streamId, session.id(),
+                new SseStream.Options(1, 0, true, false, null, server.config().gapTimeoutMillis()), 0);
+        stream.openAsEventStream(ProtocolVersions.usesPrimingEvents(session.protocolVersion())
+                ? SseFrameEncoder.priming(streamId + ".0", server.config().sseRetryMillis())
+                : SseFrameEncoder.keepAlive());
     }
 
-    /** Takes the stream of {@code lastEventId} over and replays what came after it. */
+    /** A standalone stream blocks a second one while a live node holds its connection. */
+    private boolean isConnected(String streamId) {
+        if (streamId == null) {
+            return false;
+        }
+        StreamRecord r = server.router().findStream(streamId);
+        return r != null && r.isHeld() && server.router().isMember(r.holder());
+    }
+
     void resume(HttpServletRequest req, HttpServletResponse resp, Session session, String lastEventId)
             throws IOException {
-        int dot = lastEventId.lastIndexOf('.');
-        StreamRecord record = dot < 0 ? null : server.router().findStream(lastEventId.substring(0, dot));
-        long after = dot < 0 ? -1 : parseSeq(lastEventId.substring(dot + 1));
-        if (record == null || after < 0 || !record.sessionId().equals(session.id())) {
+        StreamRecord record = StreamResumption.find(server, lastEventId, session.id());
+        if (record == null) {
             HttpReplies.error(req, resp, HttpServletResponse.SC_NOT_FOUND, JsonValue.NULL, JsonRpc.INVALID_REQUEST,
-                    "Unknown or expired Last-Event-ID: open a new stream without it");
+                    "Unknown Last-Event-ID: no such stream in this session; open a new stream without it");
             return;
         }
-        String streamId = record.id();
-        resp.setHeader(McpHeaders.SESSION_ID, session.id());
-        int owed = record.kind() == StreamKind.POST ? 1 : 0;
-        SseStream stream = StreamOpener.open(server, req, streamId, session.id(), after + 1, owed, false, 0,
-                record.kind() == StreamKind.POST ? () -> server.router().closeStream(streamId)
-                        : () -> release(session.id(), streamId));
-        stream.openAsEventStream(firstFrame(session, streamId, after));
-        server.router().claim(streamId);
-        server.router().replay(streamId, after, e -> stream.deliver(e.seq(), e.json(), e.response()));
-    }
-
-    private void release(String sessionId, String streamId) {
-        server.updateSession(sessionId, s -> streamId.equals(s.standaloneStreamId()) ? s.withStandaloneStream(null) : s);
-        server.router().closeStream(streamId);
-    }
-
-    /** SEP-1699: a priming event (id, empty data) for 2025-11-25 clients; a comment for older ones. */
-    private static byte[] firstFrame(Session session, String streamId, long seq) {
-        if (ProtocolVersions.usesPrimingEvents(session.protocolVersion())) {
-            return SseFrameEncoder.encode(streamId + "." + seq, null, "");
-        }
-        return SseFrameEncoder.keepAlive();
-    }
-
-    private static long parseSeq(String s) {
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        StreamResumption.resume(server, req, resp, record, StreamResumption.seqOf(lastEventId),
+                SseFrameEncoder.keepAlive());
     }
 }

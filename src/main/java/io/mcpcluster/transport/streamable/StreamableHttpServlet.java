@@ -8,6 +8,8 @@ import io.mcpcluster.protocol.ProtocolVersions;
 import io.mcpcluster.server.McpServer;
 import io.mcpcluster.session.MessageRouter.StreamKind;
 import io.mcpcluster.session.Session;
+import io.mcpcluster.sse.SseFrameEncoder;
+import io.mcpcluster.sse.SseStream;
 import io.mcpcluster.transport.AcceptHeader;
 import io.mcpcluster.transport.HttpReplies;
 import io.mcpcluster.transport.McpHeaders;
@@ -90,12 +92,16 @@ public class StreamableHttpServlet extends HttpServlet {
             HttpReplies.accepted(resp);
             return;
         }
-        String streamId = server.router().openStream(session.id(), StreamKind.POST);
+        List<String> requestIds = messages.stream().filter(JsonRpcMessage::isRequest)
+                .map(m -> JsonRpc.write(m.id())).toList();
+        String streamId = server.router().openStream(session.id(), StreamKind.POST, requestIds);
         resp.setHeader(McpHeaders.SESSION_ID, session.id());
         boolean jsonAllowed = messages.size() == 1
                 && !AcceptHeader.prefers(req.getHeader("Accept"), McpHeaders.EVENT_STREAM, McpHeaders.JSON);
-        StreamOpener.open(server, req, streamId, session.id(), 1, requests, jsonAllowed, POST_STREAM_TIMEOUT_MILLIS,
-                () -> server.router().closeStream(streamId));
+        byte[] priming = ProtocolVersions.usesPrimingEvents(session.protocolVersion())
+                ? SseFrameEncoder.priming(streamId + ".0", server.config().sseRetryMillis()) : null;
+        StreamOpener.open(server, req, streamId, session.id(), new SseStream.Options(1, requests, false, jsonAllowed,
+                priming, server.config().gapTimeoutMillis()), POST_STREAM_TIMEOUT_MILLIS);
         messages.forEach(m -> server.accept(session, m, streamId));
     }
 
