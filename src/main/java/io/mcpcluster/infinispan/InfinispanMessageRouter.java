@@ -218,13 +218,15 @@ final class InfinispanMessageRouter implements MessageRouter {
      */
     void failRequestsOf(Set<String> departed) {
         List<StreamRecord> affected = new ArrayList<>();
-        try (var entries = streams.entrySet().stream()) {
-            entries.forEach(e -> {
+        // An iterator pulls the entries here; a stream operation would ship a lambda to every node.
+        try (var entries = streams.entrySet().iterator()) {
+            while (entries.hasNext()) {
+                var e = entries.next();
                 StreamRecord r = StreamRecord.fromJson(e.getKey(), e.getValue());
                 if (r.unanswered().values().stream().anyMatch(departed::contains)) {
                     affected.add(r);
                 }
-            });
+            }
         }
         for (StreamRecord r : affected) {
             r.unanswered().forEach((requestId, node) -> {

@@ -56,6 +56,19 @@ final class InfinispanSessionStore implements SessionStore {
     }
 
     @Override
+    public void forEachWithStandaloneStream(java.util.function.Consumer<Session> visitor) {
+        // SKIP_CACHE_LOAD and no lambda shipping: the iterator pulls entries to this node in batches.
+        try (var values = sessions.getAdvancedCache().withFlags(Flag.SKIP_CACHE_LOAD).values().iterator()) {
+            while (values.hasNext()) {
+                Session s = Session.fromJson(values.next());
+                if (s.standaloneStreamId() != null) {
+                    visitor.accept(s);
+                }
+            }
+        }
+    }
+
+    @Override
     public void touch(String id) {
         sessions.getAdvancedCache().touch(id, false);
     }

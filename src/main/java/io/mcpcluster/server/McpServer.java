@@ -71,10 +71,11 @@ public class McpServer {
         dispatcher = new McpDispatcher(registry, sessions, config.pageSize(),
                 o -> JsonRpc.parse(jsonb.toJson(o)), config.serverName(), config.serverVersion());
         node.onSignal(this::onSignal);
-        registry.onListChanged(method -> router.signal(null,
-                new Signal(Signal.Type.BROADCAST, null, JsonRpc.notification(method, null))));
-        registry.onResourceUpdated(uri -> router.signal(null,
-                new Signal(Signal.Type.RESOURCE_UPDATED, null, Json.createValue(uri))));
+        registry.onListChanged(method -> node.workers().execute(() -> broadcast(JsonRpc.notification(method, null),
+                s -> true)));
+        registry.onResourceUpdated(uri -> node.workers().execute(() -> broadcast(JsonRpc.notification(
+                McpMethods.NOTIFY_RESOURCE_UPDATED, Json.createObjectBuilder().add("uri", uri).build()),
+                s -> s.subscriptions().contains(uri))));
         long period = Math.max(1_000, Math.min(config.keepAliveMillis(), config.sessionIdleSeconds() * 1000 / 3));
         node.scheduler().scheduleWithFixedDelay(() -> node.workers().execute(this::touchSessionsWithOpenStreams),
                 period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -198,9 +199,6 @@ public class McpServer {
             }
             case CANCEL -> cancelLocally(signal.sessionId(), signal.payload());
             case CLIENT_RESPONSE -> clientRequests.complete(signal.sessionId(), signal.payload().asJsonObject());
-            case BROADCAST -> node.localStreams().all().stream().filter(LocalStream::isStandalone)
-                    .forEach(s -> router.send(s.streamId(), signal.payload().asJsonObject()));
-            case RESOURCE_UPDATED -> notifySubscribers(((JsonString) signal.payload()).getString());
             case STREAM_TAKEN -> {
                 LocalStream s = node.localStreams().lookup(((JsonString) signal.payload()).getString());
                 if (s != null) {
@@ -216,14 +214,16 @@ public class McpServer {
         }
     }
 
-    private void notifySubscribers(String uri) {
-        JsonObject n = JsonRpc.notification(McpMethods.NOTIFY_RESOURCE_UPDATED,
-                Json.createObjectBuilder().add("uri", uri).build());
-        for (LocalStream s : node.localStreams().all()) {
-            if (s.isStandalone() && sessions.find(s.sessionId()).map(x -> x.subscriptions().contains(uri)).orElse(false)) {
-                router.send(s.streamId(), n);
+    /**
+     * Sends {@code notification} to the standalone stream of every session that {@code wanted}, on every
+     * node: the events go to each stream's holder, or wait in the log for a stream being resumed.
+     */
+    private void broadcast(JsonObject notification, java.util.function.Predicate<Session> wanted) {
+        sessions.forEachWithStandaloneStream(s -> {
+            if (wanted.test(s)) {
+                router.send(s.standaloneStreamId(), notification);
             }
-        }
+        });
     }
 
     private java.util.stream.Stream<LocalStream> localStreamsOf(String sessionId) {

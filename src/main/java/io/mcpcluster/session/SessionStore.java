@@ -24,6 +24,12 @@ public interface SessionStore {
     /** Ends the session; returns the record that was removed, if any. */
     Optional<Session> remove(String id);
 
+    /**
+     * Visits every session of the cluster that has a standalone stream (open, or detached and
+     * resumable). Walks the whole cache: for rare broadcasts only.
+     */
+    void forEachWithStandaloneStream(java.util.function.Consumer<Session> visitor);
+
     /** Resets the idle clock without reading the record (used while a stream is open). */
     void touch(String id);
 }

@@ -7,7 +7,7 @@ import jakarta.json.JsonValue;
 
 /**
  * A short control message between nodes: a session was deleted, a request was cancelled, a client
- * answered a server-to-client request, a list changed. Sent with {@link MessageRouter#signal}.
+ * answered a server-to-client request, a stream changed hands. Sent with {@link MessageRouter#signal}.
  */
 public record Signal(Type type, String sessionId, JsonValue payload) {
 
@@ -18,10 +18,6 @@ public record Signal(Type type, String sessionId, JsonValue payload) {
         CANCEL,
         /** A client's JSON-RPC response to a server-to-client request: payload is the message. */
         CLIENT_RESPONSE,
-        /** Send the payload (a notification) to every session whose standalone stream is held here. */
-        BROADCAST,
-        /** {@code notifications/resources/updated}: payload is the URI; sent to its subscribers held here. */
-        RESOURCE_UPDATED,
         /** Another node took the stream over: the payload names the stream; close the local connection. */
         STREAM_TAKEN,
         /** A tool asked to close its stream for polling (SEP-1699): the payload names the stream. */

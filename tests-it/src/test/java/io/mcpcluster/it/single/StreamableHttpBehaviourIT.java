@@ -142,7 +142,7 @@ class StreamableHttpBehaviourIT {
             assertEquals(200, stream.status());
             assertTrue(stream.header("Content-Type").startsWith("text/event-stream"));
             String priming = stream.nextFrame(5_000);
-            assertTrue(priming.matches("id: [A-Za-z0-9_-]{22}\\.0\ndata: "), priming);
+            assertTrue(priming.matches("id: [A-Za-z0-9_-]{22}\\.0\nretry: 1000\ndata: "), priming);
         }
     }
 }

@@ -27,15 +27,34 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Starts {@code size} nodes in parallel (room for {@code capacity} in all) and the balancer. */
     public static LocalCluster start(String name, int size, int capacity, Map<String, String> extra) {
+        return start(name, size, capacity, extra, false);
+    }
+
+    /** As above; {@code streamsOnFirst} routes GET streams to node 0 while it lives (see {@link Nginx}). */
+    public static LocalCluster start(String name, int size, int capacity, Map<String, String> extra,
+                                     boolean streamsOnFirst) {
         LocalCluster c = new LocalCluster(name, capacity, extra);
         List<CompletableFuture<NodeProcess>> starting = IntStream.range(0, size)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> c.launch(i))).toList();
         starting.forEach(f -> c.nodes.add(f.join()));
-        c.nginx = Nginx.start(c.nodes.stream().map(NodeProcess::port).toList());
+        c.nginx = Nginx.start(c.nodes.stream().map(NodeProcess::port).toList(), streamsOnFirst);
         return c;
     }
 
+    /** Stops node {@code index} gracefully and starts it again on the same ports. */
+    public NodeProcess restart(int index) {
+        int port = nodes.get(index).port();
+        nodes.get(index).close();
+        NodeProcess n = launch(index, port);
+        nodes.set(index, n);
+        return n;
+    }
+
     private NodeProcess launch(int index) {
+        return launch(index, NodeProcess.freePort());
+    }
+
+    private NodeProcess launch(int index, int httpPort) {
         Map<String, String> props = new HashMap<>(extra);
         props.put("mcp.infinispan.config", NodeProcess.root().resolve("webapp-config/infinispan.xml").toString());
         props.put("mcp.jgroups.bind.port", String.valueOf(jgroupsPorts.get(index)));
@@ -43,7 +62,7 @@ public final class LocalCluster implements AutoCloseable {
                 .collect(Collectors.joining(",")));
         props.put("mcp.cluster.name", name + "-" + jgroupsPorts.get(0));
         props.put("mcp.node.name", name + "-node" + (index + 1));
-        return NodeProcess.start(name + "-node" + (index + 1), props);
+        return NodeProcess.start(name + "-node" + (index + 1), props, httpPort);
     }
 
     /** Starts one more node, which joins the running cluster (not behind the balancer). */

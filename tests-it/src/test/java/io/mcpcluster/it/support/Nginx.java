@@ -23,6 +23,14 @@ public final class Nginx implements AutoCloseable {
     }
 
     public static Nginx start(List<Integer> upstreamPorts) {
+        return start(upstreamPorts, false);
+    }
+
+    /**
+     * With {@code streamsOnFirst}, GET requests (the streams) go to the first node while it lives and to
+     * the others after; POSTs stay round-robin. Failover tests use it to put every stream on one node.
+     */
+    public static Nginx start(List<Integer> upstreamPorts, boolean streamsOnFirst) {
         int port = NodeProcess.freePort();
         Path root = NodeProcess.root();
         Path prefix = root.resolve("target/it-nginx/" + port);
@@ -33,6 +41,15 @@ public final class Nginx implements AutoCloseable {
             String conf = Files.readString(root.resolve("webapp-config/nginx-round-robin.conf.template"))
                     .replace("@PREFIX@", prefix.toString()).replace("@LISTEN@", "127.0.0.1:" + port)
                     .replace("@UPSTREAMS@", upstreams);
+            if (streamsOnFirst) {
+                String streams = "    server 127.0.0.1:" + upstreamPorts.get(0) + " max_fails=1 fail_timeout=30s;\n"
+                        + upstreamPorts.subList(1, upstreamPorts.size()).stream()
+                        .map(p -> "    server 127.0.0.1:" + p + " backup;").collect(Collectors.joining("\n"));
+                conf = conf.replace("  upstream mcp_nodes {", "  upstream mcp_streams {\n" + streams + "\n  }\n  upstream mcp_nodes {")
+                        .replace("      proxy_pass http://mcp_nodes;",
+                                "      if ($request_method = GET) {\n        proxy_pass http://mcp_streams;\n      }\n"
+                                        + "      proxy_pass http://mcp_nodes;");
+            }
             Files.writeString(prefix.resolve("nginx.conf"), conf);
             Process p = new ProcessBuilder("nginx", "-p", prefix.toString(), "-c", prefix.resolve("nginx.conf").toString(),
                     "-e", prefix.resolve("error.log").toString()).redirectErrorStream(true)

@@ -31,9 +31,13 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     public static NodeProcess start(String name, Map<String, String> properties) {
+        return start(name, properties, freePort());
+    }
+
+    /** As {@link #start(String, Map)} on a chosen HTTP port (a node restarted behind the same balancer). */
+    public static NodeProcess start(String name, Map<String, String> properties, int port) {
         List<String> args = new ArrayList<>();
         properties.forEach((k, v) -> args.add("-D" + k + "=" + v));
-        int port = freePort();
         args.addAll(List.of("-cp", "target/mcp-cluster-launcher.jar:target/launcher-lib/*",
                 "io.mcpcluster.launcher.JettyLauncher", "--host", "127.0.0.1", "--port", String.valueOf(port),
                 "--war", "target/mcp-cluster.war"));
@@ -107,6 +111,16 @@ public final class NodeProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** {@code kill -9}: no shutdown hook, no goodbye to the cluster. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -1,0 +1,114 @@
+package io.mcpcluster.it.cluster;
+
+import io.mcpcluster.it.support.EventStream;
+import io.mcpcluster.it.support.LocalCluster;
+import io.mcpcluster.it.support.McpHttpSession;
+import io.mcpcluster.it.support.NodeProcess;
+import io.mcpcluster.it.support.Processes;
+import io.mcpcluster.it.support.RawHttp;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code kill -9} of the node that holds every client's stream (nginx sends GETs to node 1 while it
+ * lives, POSTs round-robin) while TypeScript SDK clients call tools through the balancer. Every call
+ * not executing on the killed node must be answered correctly; the rest are counted and reported in
+ * {@code target/failover-report.txt}, with the time from kill to a resumed stream.
+ */
+class FailoverIT {
+    LocalCluster cluster;
+
+    @AfterEach
+    void stopCluster() {
+        cluster.close();
+    }
+
+    private static void report(String line) throws IOException {
+        Files.writeString(NodeProcess.root().resolve("target/failover-report.txt"), line + System.lineSeparator(),
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        System.out.println(line);
+    }
+
+    @Test
+    void killingTheStreamHolderLosesOnlyWhatItWasExecuting() throws Exception {
+        cluster = LocalCluster.start("failover", 3, 3, Map.of(), true);
+        String balancer = cluster.balancer().url("");
+        CompletableFuture<Processes.Result> streamable = CompletableFuture.supplyAsync(() -> Processes.run(List.of("node",
+                "tests-it/node/failover.mjs", balancer + "/mcp", "streamable", "10", "12000"), 120));
+        CompletableFuture<Processes.Result> legacy = CompletableFuture.supplyAsync(() -> Processes.run(List.of("node",
+                "tests-it/node/failover.mjs", balancer + "/sse", "sse", "10", "12000"), 120));
+        waitUntilClientsRun();
+        cluster.node(0).kill();
+        for (var run : List.of(streamable, legacy)) {
+            Processes.Result r = run.join();
+            assertEquals(0, r.exitCode(), r.output());
+            String summary = r.output().lines().filter(l -> l.startsWith("{")).reduce((x, y) -> y).orElseThrow();
+            report("kill -9 of the stream holder under load: " + summary);
+            JsonObject totals = McpHttpSession.parse(summary);
+            assertEquals(0, totals.getInt("wrong"), summary);
+            assertEquals(10, totals.getInt("survived"), "every session goes on after the kill: " + summary);
+            assertTrue(totals.getInt("ok") > 100, summary);
+            // At most the calls in flight on the killed node: one per session.
+            assertTrue(totals.getInt("failed") <= 10, summary);
+        }
+    }
+
+    /** The clients have connected and are calling when streams are open on node 1. */
+    private void waitUntilClientsRun() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline
+                && !cluster.node(0).logText().contains("Notification notifications/initialized")) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(3_000);
+    }
+
+    @Test
+    void streamResumesOnAnotherNodeSoonAfterItsHolderIsKilled() throws Exception {
+        cluster = LocalCluster.start("failover-time", 3, 3, Map.of(), true);
+        int port = cluster.balancer().port();
+        McpHttpSession s = McpHttpSession.initialize(cluster.node(1).port(), "2025-11-25");
+        Map<String, String> h = new HashMap<>(s.headers());
+        h.put("Accept", "text/event-stream");
+        assertEquals(200, RawHttp.send(cluster.node(1).port(), "POST", "/mcp", s.headers(), "{\"jsonrpc\":\"2.0\",\"id\":1,"
+                + "\"method\":\"resources/subscribe\",\"params\":{\"uri\":\"demo://notes/operations\"}}").status());
+        String lastId;
+        try (EventStream stream = RawHttp.open(port, "GET", "/mcp", h, null)) {
+            lastId = stream.nextFrame(5_000).split("\n")[0].substring(4);
+            cluster.node(0).kill();
+        }
+        long killed = System.nanoTime();
+        // A notification written while no node holds the stream must come with the replay.
+        McpHttpSession other = McpHttpSession.initialize(cluster.node(2).port(), "2025-06-18");
+        RawHttp.send(cluster.node(2).port(), "POST", "/mcp", other.headers(), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
+                + "\"tools/call\",\"params\":{\"name\":\"touch_note\",\"arguments\":{\"topic\":\"operations\"}}}");
+        h.put("Last-Event-ID", lastId);
+        String data = null;
+        long resumed = 0;
+        while (data == null && System.nanoTime() - killed < 30_000_000_000L) {
+            try (EventStream again = RawHttp.open(port, "GET", "/mcp", h, null)) {
+                if (again.status() == 200) {
+                    data = again.nextData(10_000);
+                    resumed = System.nanoTime();
+                }
+            } catch (RuntimeException nodeGoneYet) {
+                Thread.sleep(50);
+            }
+        }
+        assertTrue(data != null && data.contains("notifications/resources/updated"), String.valueOf(data));
+        report(String.format("kill -9 of the stream holder to the stream resumed on another node with the missed "
+                + "event: %d ms", (resumed - killed) / 1_000_000));
+    }
+}

@@ -1,0 +1,168 @@
+package io.mcpcluster.it.cluster;
+
+import io.mcpcluster.it.support.EventStream;
+import io.mcpcluster.it.support.LocalCluster;
+import io.mcpcluster.it.support.McpHttpSession;
+import io.mcpcluster.it.support.NodeProcess;
+import io.mcpcluster.it.support.RawHttp;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Streams cut on one node and resumed on another with Last-Event-ID: the rest arrives exactly once. */
+class ResumeIT {
+    static LocalCluster cluster;
+    static NodeProcess a;
+    static NodeProcess b;
+    static NodeProcess c;
+
+    @BeforeAll
+    static void startCluster() {
+        cluster = LocalCluster.start("resume", 3, 3, Map.of("mcp.event.retention.count", "50"));
+        a = cluster.node(0);
+        b = cluster.node(1);
+        c = cluster.node(2);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        cluster.close();
+    }
+
+    /** Reads frames until the stream ends: each frame's id and data. */
+    private static List<String[]> drain(EventStream stream) {
+        List<String[]> out = new ArrayList<>();
+        for (String f = stream.nextFrame(10_000); f != null; f = stream.nextFrame(10_000)) {
+            String id = null;
+            String data = null;
+            for (String line : f.split("\n")) {
+                if (line.startsWith("id: ")) {
+                    id = line.substring(4);
+                } else if (line.startsWith("data: ") && line.length() > 6) {
+                    data = line.substring(6);
+                }
+            }
+            if (data != null) {
+                out.add(new String[]{id, data});
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void postStreamCutAfterItsFirstEventResumesOnAnotherNodeWithTheRestExactlyOnce() {
+        McpHttpSession s = McpHttpSession.initialize(a.port(), "2025-11-25");
+        String lastId;
+        try (EventStream call = RawHttp.open(a.port(), "POST", "/mcp", s.headers(), "{\"jsonrpc\":\"2.0\",\"id\":1,"
+                + "\"method\":\"tools/call\",\"params\":{\"name\":\"slow_count\",\"arguments\":{\"n\":10,\"delayMs\":100},"
+                + "\"_meta\":{\"progressToken\":\"t\"}}}")) {
+            assertTrue(call.nextFrame(5_000).matches("id: \\S+\\.0\nretry: \\d+\ndata: "), "priming event first");
+            String first = call.nextFrame(5_000);
+            lastId = first.split("\n")[0].substring(4);
+            assertTrue(lastId.endsWith(".1"), first);
+        }
+        Map<String, String> h = new HashMap<>(s.headers());
+        h.put("Accept", "text/event-stream");
+        h.put("Last-Event-ID", lastId);
+        List<String[]> rest;
+        try (EventStream resumed = RawHttp.open(b.port(), "GET", "/mcp", h, null)) {
+            assertEquals(200, resumed.status());
+            rest = drain(resumed);
+        }
+        List<Integer> progress = new ArrayList<>();
+        JsonObject result = null;
+        long previousSeq = 1;
+        for (String[] e : rest) {
+            long seq = Long.parseLong(e[0].substring(e[0].lastIndexOf('.') + 1));
+            assertEquals(previousSeq + 1, seq, "in order, no gap, no duplicate");
+            previousSeq = seq;
+            JsonObject m = McpHttpSession.parse(e[1]);
+            if (m.containsKey("method")) {
+                progress.add(m.getJsonObject("params").getInt("progress"));
+            } else {
+                result = m;
+            }
+        }
+        assertEquals(List.of(2, 3, 4, 5, 6, 7, 8, 9, 10), progress);
+        assertNotNull(result, "the result after the resume");
+        assertEquals("Counted to 10", result.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"));
+    }
+
+    @Test
+    void legacySseReconnectOnAnotherNodeKeepsTheSessionAndReplaysMissedResponses() {
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+        String endpoint;
+        String lastId;
+        try (EventStream stream = RawHttp.open(a.port(), "GET", "/sse", Map.of("Accept", "text/event-stream"), null)) {
+            endpoint = stream.nextFrame(5_000).split("data: ")[1];
+            RawHttp.send(b.port(), "POST", endpoint, json, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                    + "\"params\":{\"protocolVersion\":\"2024-11-05\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
+            String frame = stream.nextFrame(10_000);
+            lastId = frame.split("\n")[0].substring(4);
+        }
+        for (int i = 2; i <= 6; i++) {
+            assertEquals(202, RawHttp.send(i % 2 == 0 ? b.port() : c.port(), "POST", endpoint, json,
+                    "{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"ping\"}").status());
+        }
+        Map<String, String> h = Map.of("Accept", "text/event-stream", "Last-Event-ID", lastId);
+        try (EventStream resumed = RawHttp.open(c.port(), "GET", "/sse", h, null)) {
+            assertEquals("event: endpoint\ndata: " + endpoint, resumed.nextFrame(5_000), "same session, same endpoint");
+            for (int i = 2; i <= 6; i++) {
+                assertEquals(i, McpHttpSession.parse(resumed.nextData(10_000)).getInt("id"));
+            }
+            assertNull(resumed.nextData(1_000), "nothing twice");
+            assertEquals(202, RawHttp.send(a.port(), "POST", endpoint, json, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}").status());
+            assertEquals(7, McpHttpSession.parse(resumed.nextData(10_000)).getInt("id"), "live after the replay");
+        }
+    }
+
+    @Test
+    void lastEventIdOlderThanTheRetainedEventsIsAnswered410() {
+        McpHttpSession s = McpHttpSession.initialize(a.port(), "2025-11-25");
+        String primingId;
+        try (EventStream call = RawHttp.open(a.port(), "POST", "/mcp", s.headers(), "{\"jsonrpc\":\"2.0\",\"id\":1,"
+                + "\"method\":\"tools/call\",\"params\":{\"name\":\"slow_count\",\"arguments\":{\"n\":200,\"delayMs\":5},"
+                + "\"_meta\":{\"progressToken\":\"t\"}}}")) {
+            primingId = call.nextFrame(5_000).split("\n")[0].substring(4);
+            // Retention is 50 events per stream: once event 60 was written, events up to 10 are gone.
+            String frame;
+            do {
+                frame = call.nextFrame(10_000);
+            } while (frame != null && !frame.startsWith("id: " + primingId.replace(".0", ".60")));
+            assertNotNull(frame);
+        }
+        Map<String, String> h = new HashMap<>(s.headers());
+        h.put("Accept", "text/event-stream");
+        h.put("Last-Event-ID", primingId);
+        RawHttp.Response r = RawHttp.send(b.port(), "GET", "/mcp", h, null);
+        assertEquals(410, r.status(), r.body());
+        assertEquals(-32600, McpHttpSession.parse(r.body()).getJsonObject("error").getInt("code"));
+    }
+
+    @Test
+    void legacyReconnectWithAnIdOfAnotherSessionsStreamStartsANewSession() {
+        McpHttpSession streamable = McpHttpSession.initialize(a.port(), "2025-11-25");
+        Map<String, String> h = new HashMap<>(streamable.headers());
+        h.put("Accept", "text/event-stream");
+        String getStreamId;
+        try (EventStream get = RawHttp.open(a.port(), "GET", "/mcp", h, null)) {
+            getStreamId = get.nextFrame(5_000).split("\n")[0].substring(4);
+        }
+        try (EventStream legacy = RawHttp.open(b.port(), "GET", "/sse", Map.of("Accept", "text/event-stream",
+                "Last-Event-ID", getStreamId), null)) {
+            String endpoint = legacy.nextFrame(5_000);
+            assertTrue(endpoint.contains("/messages?sessionId=") && !endpoint.contains(streamable.id()), endpoint);
+        }
+    }
+}
