@@ -1,22 +1,59 @@
 // Many TypeScript SDK sessions calling a tool in a loop while a node is killed under them.
-// usage: node failover.mjs URL streamable|sse SESSIONS DURATION_MS
-// Prints one JSON line: {"sessions":…, "ok":…, "failed":…, "wrong":0, "errors":{…}, "survived":…}
+// usage: node failover.mjs URL streamable|sse SESSIONS DURATION_MS [READY_FILE]
+// Writes READY_FILE once every session is connected, then prints one JSON line:
+// {"sessions":…, "ok":…, "failed":…, "wrong":0, "errors":{…}, "survived":…}
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 
-const [url, kind, sessionsArg, durationArg] = process.argv.slice(2);
+import { writeFileSync } from "node:fs";
+
+const [url, kind, sessionsArg, durationArg, readyFile] = process.argv.slice(2);
+let connected = 0;
+
+// The SDK's SSEClientTransport replaces the headers of its EventSource's requests, which drops the
+// Last-Event-ID that an EventSource sends when it reconnects: a reconnect then starts a new session.
+// This fetch puts it back (it remembers the last id it saw), as a browser's EventSource would send it.
+function eventSourceFetchKeepingLastEventId() {
+  let lastId = null;
+  return async (input, init) => {
+    const headers = new Headers(init?.headers);
+    if (lastId) headers.set("last-event-id", lastId);
+    const res = await fetch(input, { ...init, headers });
+    if (!res.body) return res;
+    const [mine, theirs] = res.body.tee();
+    (async () => {
+      const reader = mine.pipeThrough(new TextDecoderStream()).getReader();
+      let buf = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buf += value;
+        let i;
+        while ((i = buf.indexOf("\n")) >= 0) {
+          const line = buf.slice(0, i).replace(/\r$/, "");
+          buf = buf.slice(i + 1);
+          if (line.startsWith("id:")) lastId = line.slice(3).trim();
+        }
+      }
+    })().catch(() => {});
+    return new Response(theirs, { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
+}
 const sessions = Number(sessionsArg);
 const until = Date.now() + Number(durationArg);
 const totals = { sessions, ok: 0, failed: 0, wrong: 0, survived: 0, errors: {} };
 
 async function session(n) {
   const client = new Client({ name: `failover-${n}`, version: "1.0.0" });
-  const transport = kind === "sse" ? new SSEClientTransport(new URL(url)) : new StreamableHTTPClientTransport(new URL(url), {
+  const transport = kind === "sse"
+    ? new SSEClientTransport(new URL(url), { eventSourceInit: { fetch: eventSourceFetchKeepingLastEventId() } })
+    : new StreamableHTTPClientTransport(new URL(url), {
     reconnectionOptions: { initialReconnectionDelay: 100, maxReconnectionDelay: 1000, reconnectionDelayGrowFactor: 1.5, maxRetries: 20 },
   });
   transport.onerror = () => {};
   await client.connect(transport);
+  if (++connected === sessions && readyFile) writeFileSync(readyFile, "ready\n");
   let i = 0;
   const call = async (timeout) => {
     const words = (i++ % 5) + 1;

@@ -92,7 +92,8 @@ final class InfinispanMessageRouter implements MessageRouter {
         String id = Ids.random();
         Map<String, String> unanswered = new TreeMap<>();
         requestIds.forEach(r -> unanswered.put(r, nodeName));
-        streams.put(id, new StreamRecord(id, sessionId, kind, nodeName, 1, unanswered).toJson(), recordLifespan(),
+        streams.put(id, new StreamRecord(id, sessionId, kind, nodeName, 1, unanswered, System.currentTimeMillis()).toJson(),
+                recordLifespan(),
                 TimeUnit.MILLISECONDS);
         return id;
     }
@@ -203,6 +204,17 @@ final class InfinispanMessageRouter implements MessageRouter {
             }
         }
         return out;
+    }
+
+    @Override
+    public boolean retainsEventsAfter(StreamRecord record, long afterSeq) {
+        long last = record.nextSeq() - 1;
+        if (afterSeq >= last) {
+            return true;
+        }
+        boolean trimmedByCount = afterSeq + 1 < last - maxEventsPerStream + 1;
+        boolean agedOut = System.currentTimeMillis() - record.lastWriteMillis() > eventLifespanMillis;
+        return !trimmedByCount && !agedOut;
     }
 
     @Override

@@ -36,7 +36,7 @@ public record McpConfig(Set<String> allowedOrigins, Set<String> allowedHosts, lo
                 get("mcp.node.name", ""),
                 Long.parseLong(get("mcp.event.retention.millis", "600000")),
                 Integer.parseInt(get("mcp.event.retention.count", "1000")),
-                Long.parseLong(get("mcp.sse.gap.timeout.millis", "2000")),
+                Long.parseLong(get("mcp.sse.gap.timeout.millis", "500")),
                 Long.parseLong(get("mcp.sse.retry.millis", "1000")),
                 get("mcp.server.name", "mcp-cluster"),
                 get("mcp.server.version", "0.1.0"));

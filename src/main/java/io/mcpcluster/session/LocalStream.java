@@ -18,7 +18,7 @@ public interface LocalStream {
      */
     void deliver(long seq, String json, boolean response);
 
-    /** Sends a comment frame so that proxies keep the connection open; skips gaps that waited too long. */
+    /** Sends a comment frame so that proxies keep the connection open. */
     void keepAlive();
 
     /** Sends {@code retry:} and ends the connection; the stream itself goes on (SEP-1699 polling). */

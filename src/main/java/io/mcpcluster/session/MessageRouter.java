@@ -51,6 +51,13 @@ public interface MessageRouter {
     /** The retained events of {@code streamId} after {@code afterSeq}, in order (gaps where events expired). */
     List<Event> eventsAfter(String streamId, long afterSeq);
 
+    /**
+     * False when events after {@code afterSeq} were dropped by retention (count per stream or age), so
+     * that a resume from there would miss some. A hole left by a writer that died between taking a
+     * number and storing its event does not count: that event never existed.
+     */
+    boolean retainsEventsAfter(StreamRecord record, long afterSeq);
+
     /** The client has seen everything up to {@code seq}: those events may go. */
     void acknowledge(String streamId, long seq);
 

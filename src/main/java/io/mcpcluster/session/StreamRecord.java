@@ -16,10 +16,11 @@ import java.util.TreeMap;
  * whose responses it still owes, with the node executing each. Stored as JSON text; changed only by
  * compare-and-set, so that any node can take a stream over or answer for a node that died.
  *
- * @param unanswered request id (as JSON text, e.g. {@code 7} or {@code "a"}) → node executing it
+ * @param unanswered      request id (as JSON text, e.g. {@code 7} or {@code "a"}) → node executing it
+ * @param lastWriteMillis when the last event was appended: tells expired events from ones in flight
  */
 public record StreamRecord(String id, String sessionId, MessageRouter.StreamKind kind, String holder, long nextSeq,
-                           Map<String, String> unanswered) {
+                           Map<String, String> unanswered, long lastWriteMillis) {
 
     public static final String DETACHED = "";
 
@@ -32,30 +33,30 @@ public record StreamRecord(String id, String sessionId, MessageRouter.StreamKind
     }
 
     public StreamRecord withHolder(String node) {
-        return new StreamRecord(id, sessionId, kind, node, nextSeq, unanswered);
+        return new StreamRecord(id, sessionId, kind, node, nextSeq, unanswered, lastWriteMillis);
     }
 
     /** The record after one more event; a response removes its request from the unanswered ones. */
     public StreamRecord advanced(String answeredRequestId) {
         if (answeredRequestId == null || !unanswered.containsKey(answeredRequestId)) {
-            return new StreamRecord(id, sessionId, kind, holder, nextSeq + 1, unanswered);
+            return new StreamRecord(id, sessionId, kind, holder, nextSeq + 1, unanswered, System.currentTimeMillis());
         }
         Map<String, String> rest = new TreeMap<>(unanswered);
         rest.remove(answeredRequestId);
-        return new StreamRecord(id, sessionId, kind, holder, nextSeq + 1, rest);
+        return new StreamRecord(id, sessionId, kind, holder, nextSeq + 1, rest, System.currentTimeMillis());
     }
 
     public StreamRecord expecting(String requestId, String node) {
         Map<String, String> more = new TreeMap<>(unanswered);
         more.put(requestId, node);
-        return new StreamRecord(id, sessionId, kind, holder, nextSeq, more);
+        return new StreamRecord(id, sessionId, kind, holder, nextSeq, more, lastWriteMillis);
     }
 
     public String toJson() {
         JsonObjectBuilder u = Json.createObjectBuilder();
         unanswered.forEach(u::add);
         return JsonRpc.write(Json.createObjectBuilder().add("s", sessionId).add("k", kind.name()).add("h", holder)
-                .add("n", nextSeq).add("u", u).build());
+                .add("n", nextSeq).add("u", u).add("t", lastWriteMillis).build());
     }
 
     public static StreamRecord fromJson(String id, String json) {
@@ -68,6 +69,6 @@ public record StreamRecord(String id, String sessionId, MessageRouter.StreamKind
             }
         }
         return new StreamRecord(id, o.getString("s"), MessageRouter.StreamKind.valueOf(o.getString("k")),
-                o.getString("h"), o.getJsonNumber("n").longValue(), unanswered);
+                o.getString("h"), o.getJsonNumber("n").longValue(), unanswered, o.getJsonNumber("t").longValue());
     }
 }

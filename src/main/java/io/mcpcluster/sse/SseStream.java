@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -26,8 +28,8 @@ import java.util.logging.Logger;
  *
  * <p>Events arrive from any thread, possibly out of order (several nodes write one stream) or twice
  * (retried cache writes). They are written in sequence order, each exactly once. A gap that stays open
- * longer than {@code gapTimeoutMillis} (a writer died between taking a number and storing the event)
- * is skipped.
+ * longer than {@code gapTimeoutMillis} is looked up in the log, and skipped after three times that (a
+ * writer died between taking a number and storing the event).
  *
  * <p>A stream of a Streamable HTTP POST ends after it wrote the responses it owes. When the first
  * event is the only response owed and {@code jsonAllowed}, it is answered as one
@@ -64,6 +66,8 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
     private final long gapTimeoutMillis;
     private final Runnable onGap;
     private final Consumer<SseStream> onClose;
+    private final ScheduledExecutorService scheduler;
+    private boolean gapCheckScheduled;
     private final Object lock = new Object();
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
     private final TreeMap<Long, Pending> early = new TreeMap<>();
@@ -81,7 +85,7 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
      * @param onClose runs once when the connection ends, for whatever reason
      */
     public SseStream(String streamId, String sessionId, AsyncContext async, Options options, Runnable onGap,
-                     Consumer<SseStream> onClose) {
+                     Consumer<SseStream> onClose, ScheduledExecutorService scheduler) {
         this.streamId = streamId;
         this.sessionId = sessionId;
         this.async = async;
@@ -94,6 +98,7 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
         this.gapTimeoutMillis = options.gapTimeoutMillis();
         this.onGap = onGap;
         this.onClose = onClose;
+        this.scheduler = scheduler;
         this.mode = Mode.UNDECIDED;
     }
 
@@ -154,24 +159,47 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
             }
             early.putIfAbsent(seq, new Pending(json, isResponse, System.currentTimeMillis()));
             lockedDrainInOrder();
+            lockedScheduleGapCheck(gapTimeoutMillis);
             lockedFlush();
+        }
+    }
+
+    private void lockedScheduleGapCheck(long delayMillis) {
+        assert Thread.holdsLock(lock);
+        if (!early.isEmpty() && !gapCheckScheduled && !closed.get()) {
+            gapCheckScheduled = true;
+            scheduler.schedule(this::checkGap, delayMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * An event is missing while later ones wait. First ask for it from the log (it may have been
+     * addressed to a previous holder); if it is still missing after three timeouts, its writer died
+     * between taking the number and storing the event: skip the hole.
+     */
+    private void checkGap() {
+        synchronized (lock) {
+            gapCheckScheduled = false;
+            if (early.isEmpty() || closed.get()) {
+                return;
+            }
+            long waited = System.currentTimeMillis() - early.firstEntry().getValue().arrivedAt();
+            if (waited >= 3 * gapTimeoutMillis) {
+                LOG.warning(() -> "Stream " + streamId + ": skipping events " + nextSeq + ".."
+                        + (early.firstKey() - 1) + " that are not in the log");
+                nextSeq = early.firstKey();
+                lockedDrainInOrder();
+                lockedFlush();
+            } else if (waited >= gapTimeoutMillis) {
+                onGap.run();
+            }
+            lockedScheduleGapCheck(gapTimeoutMillis);
         }
     }
 
     @Override
     public void keepAlive() {
         synchronized (lock) {
-            long waited = early.isEmpty() ? 0 : System.currentTimeMillis() - early.firstEntry().getValue().arrivedAt();
-            if (waited > 3 * gapTimeoutMillis) {
-                LOG.warning(() -> "Stream " + streamId + ": skipping events " + nextSeq + ".."
-                        + (early.firstKey() - 1) + " that are not in the log");
-                nextSeq = early.firstKey();
-                lockedDrainInOrder();
-            } else if (waited > gapTimeoutMillis) {
-                // An event addressed to the previous holder (while this node took the stream over) is
-                // in the log: fetch it rather than skip it.
-                onGap.run();
-            }
             if (mode == Mode.SSE && queue.isEmpty()) {
                 queue.add(SseFrameEncoder.keepAlive());
             }

@@ -36,7 +36,7 @@ public final class StreamOpener {
                             router.detach(streamId);
                         }
                     });
-                });
+                }, server.node().scheduler());
         self[0] = stream;
         server.node().localStreams().register(stream);
         stream.start();

@@ -45,13 +45,12 @@ public final class StreamResumption {
     public static void resume(McpServer server, HttpServletRequest req, HttpServletResponse resp, StreamRecord record,
                               long after, byte[] firstFrame) throws IOException {
         MessageRouter router = server.router();
-        List<MessageRouter.Event> log = router.eventsAfter(record.id(), after);
-        long last = record.nextSeq() - 1;
-        if (after < last && (log.isEmpty() || log.get(0).seq() != after + 1)) {
+        if (!router.retainsEventsAfter(record, after)) {
             HttpReplies.error(req, resp, HttpServletResponse.SC_GONE, JsonValue.NULL, JsonRpc.INVALID_REQUEST,
                     "Gone: the events after " + record.id() + "." + after + " are no longer retained");
             return;
         }
+        List<MessageRouter.Event> log = router.eventsAfter(record.id(), after);
         boolean endless = record.kind() == StreamKind.STANDALONE;
         int owed = endless ? 0 : record.unanswered().size() + (int) log.stream().filter(MessageRouter.Event::response).count();
         resp.setHeader(McpHeaders.SESSION_ID, record.sessionId());

@@ -44,7 +44,7 @@ class SessionTest {
     @Test
     void streamRecordAdvancesItsSequenceChangesHolderAndTracksUnansweredRequests() {
         StreamRecord r = new StreamRecord("s1", "sess", MessageRouter.StreamKind.POST, "A", 1,
-                java.util.Map.of("7", "A", "\"x\"", "B"));
+                java.util.Map.of("7", "A", "\"x\"", "B"), 0);
         StreamRecord back = StreamRecord.fromJson("s1", r.advanced(null).advanced("7").withHolder("B").toJson());
         assertEquals(3, back.nextSeq());
         assertEquals("B", back.holder());

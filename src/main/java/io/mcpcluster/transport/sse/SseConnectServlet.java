@@ -34,6 +34,7 @@ import java.util.Objects;
  * a new session, as a first connection would.
  */
 public class SseConnectServlet extends HttpServlet {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SseConnectServlet.class.getName());
     private transient McpServer server;
 
     @Override
@@ -52,10 +53,14 @@ public class SseConnectServlet extends HttpServlet {
                     .filter(s -> Session.LEGACY_SSE.equals(s.transport()) && record.id().equals(s.standaloneStreamId()))
                     .filter(s -> Objects.equals(s.principal(), principal)).orElse(null);
             if (session != null) {
+                LOG.fine(() -> "Legacy session " + session.id() + " resumes after " + lastEventId);
                 StreamResumption.resume(server, req, resp, record, StreamResumption.seqOf(lastEventId),
                         endpointFrame(req, session));
                 return;
             }
+        }
+        if (lastEventId != null) {
+            LOG.info(() -> "Last-Event-ID " + lastEventId + " names no resumable legacy stream: new session");
         }
         Session session = server.newSession(Session.LEGACY_SSE, principal);
         String streamId = server.router().openStream(session.id(), StreamKind.STANDALONE, List.of());

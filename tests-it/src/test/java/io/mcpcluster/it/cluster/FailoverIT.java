@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
@@ -45,11 +46,16 @@ class FailoverIT {
     void killingTheStreamHolderLosesOnlyWhatItWasExecuting() throws Exception {
         cluster = LocalCluster.start("failover", 3, 3, Map.of(), true);
         String balancer = cluster.balancer().url("");
+        Path ready = Files.createTempDirectory("failover-ready");
         CompletableFuture<Processes.Result> streamable = CompletableFuture.supplyAsync(() -> Processes.run(List.of("node",
-                "tests-it/node/failover.mjs", balancer + "/mcp", "streamable", "10", "12000"), 120));
+                "tests-it/node/failover.mjs", balancer + "/mcp", "streamable", "10", "15000",
+                ready.resolve("streamable").toString()), 120));
         CompletableFuture<Processes.Result> legacy = CompletableFuture.supplyAsync(() -> Processes.run(List.of("node",
-                "tests-it/node/failover.mjs", balancer + "/sse", "sse", "10", "12000"), 120));
-        waitUntilClientsRun();
+                "tests-it/node/failover.mjs", balancer + "/sse", "sse", "10", "15000",
+                ready.resolve("sse").toString()), 120));
+        awaitFiles(ready.resolve("streamable"), ready.resolve("sse"));
+        // Let them call for a while, then kill the node that holds every stream.
+        Thread.sleep(2_000);
         cluster.node(0).kill();
         for (var run : List.of(streamable, legacy)) {
             Processes.Result r = run.join();
@@ -65,14 +71,13 @@ class FailoverIT {
         }
     }
 
-    /** The clients have connected and are calling when streams are open on node 1. */
-    private void waitUntilClientsRun() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline
-                && !cluster.node(0).logText().contains("Notification notifications/initialized")) {
-            Thread.sleep(200);
+    /** Polls until the clients wrote their ready files (every session connected). */
+    static void awaitFiles(Path... files) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline && !java.util.Arrays.stream(files).allMatch(Files::exists)) {
+            Thread.sleep(100);
         }
-        Thread.sleep(3_000);
+        assertTrue(java.util.Arrays.stream(files).allMatch(Files::exists), "clients did not connect");
     }
 
     @Test

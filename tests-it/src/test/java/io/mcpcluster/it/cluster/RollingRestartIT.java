@@ -31,13 +31,17 @@ class RollingRestartIT {
     }
 
     @Test
-    void restartingEveryNodeInTurnLosesNoSession() throws IOException {
+    void restartingEveryNodeInTurnLosesNoSession() throws IOException, InterruptedException {
         cluster = LocalCluster.start("rolling", 3, 3, Map.of());
         String balancer = cluster.balancer().url("");
+        java.nio.file.Path ready = Files.createTempDirectory("rolling-ready");
         CompletableFuture<Processes.Result> streamable = CompletableFuture.supplyAsync(() -> Processes.run(List.of("node",
-                "tests-it/node/failover.mjs", balancer + "/mcp", "streamable", "10", "60000"), 180));
+                "tests-it/node/failover.mjs", balancer + "/mcp", "streamable", "10", "60000",
+                ready.resolve("streamable").toString()), 180));
         CompletableFuture<Processes.Result> legacy = CompletableFuture.supplyAsync(() -> Processes.run(List.of("node",
-                "tests-it/node/failover.mjs", balancer + "/sse", "sse", "10", "60000"), 180));
+                "tests-it/node/failover.mjs", balancer + "/sse", "sse", "10", "60000",
+                ready.resolve("sse").toString()), 180));
+        FailoverIT.awaitFiles(ready.resolve("streamable"), ready.resolve("sse"));
         for (int i = 0; i < 3; i++) {
             cluster.restart(i);
         }

@@ -63,8 +63,10 @@ public final class NodeProcess implements AutoCloseable {
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-Djava.util.logging.SimpleFormatter.format=%1$tT.%1$tL %4$-7s [%3$s] %5$s%6$s%n"));
             cmd.addAll(args);
+            Files.writeString(log, "=== start ===\n", java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
             Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             NodeProcess node = new NodeProcess(p, port, log);
             node.awaitReady(readyMarker);
             return node;
@@ -76,7 +78,8 @@ public final class NodeProcess implements AutoCloseable {
     private void awaitReady(String readyMarker) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(readyMarker)) {
+            if (Files.exists(log) && Files.readString(log).split("=== start ===").length > 0
+                    && lastRun().contains(readyMarker)) {
                 return;
             }
             if (!process.isAlive()) {
@@ -91,6 +94,12 @@ public final class NodeProcess implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("Node not ready in 60 s:\n" + Files.readString(log));
+    }
+
+    /** The log of this run only (a restarted node appends to the same file). */
+    private String lastRun() throws IOException {
+        String text = Files.readString(log);
+        return text.substring(text.lastIndexOf("=== start ==="));
     }
 
     public int port() {
