@@ -35,4 +35,12 @@ class ConformanceSuiteIT {
         assertTrue(r.output().contains("Total: 40 passed, 0 failed"), r.output());
         assertEquals(0, r.exitCode(), r.output());
     }
+
+    @Test
+    void pendingSuitePassesWithoutWarnings() {
+        Processes.Result r = Conformance.runPending(node.url("/mcp"));
+        assertTrue(r.output().contains("server-sse-polling: 3 passed, 0 failed"), r.output());
+        assertTrue(r.output().contains("Total: 7 passed, 0 failed"), r.output());
+        assertTrue(r.output().endsWith("warnings=0"), r.output());
+    }
 }

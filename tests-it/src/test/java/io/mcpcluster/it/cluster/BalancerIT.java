@@ -79,6 +79,13 @@ class BalancerIT {
         assertTrue(r.output().contains("Total: 40 passed, 0 failed"), r.output());
     }
 
+    @Test
+    void pendingConformanceSuitePassesThroughTheBalancerWithoutWarnings() {
+        Processes.Result r = Conformance.runPending(cluster.balancer().url("/mcp"));
+        assertTrue(r.output().contains("Total: 7 passed, 0 failed"), r.output());
+        assertTrue(r.output().endsWith("warnings=0"), r.output());
+    }
+
     @ParameterizedTest(name = "TypeScript SDK, {0}")
     @CsvSource({"streamable,/mcp", "sse,/sse"})
     void twentyConcurrentTypeScriptSessions(String transport, String path) {

@@ -1,0 +1,48 @@
+package io.mcpcluster.bench;
+
+import io.mcpcluster.it.support.EventStream;
+import io.mcpcluster.it.support.LocalCluster;
+import io.mcpcluster.it.support.McpHttpSession;
+import io.mcpcluster.it.support.RawHttp;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Kills the node holding a stream and times how long until the stream is resumed elsewhere with the missed event. */
+final class FailoverProbe {
+    private FailoverProbe() {
+    }
+
+    /** The cluster routes GETs to node 0 while it lives (see {@code Nginx.start(ports, true)}); returns ms. */
+    static long killAndResume(LocalCluster cluster) throws InterruptedException {
+        int port = cluster.balancer().port();
+        McpHttpSession s = McpHttpSession.initialize(cluster.node(1).port(), "2025-11-25");
+        RawHttp.send(cluster.node(1).port(), "POST", "/mcp", s.headers(), "{\"jsonrpc\":\"2.0\",\"id\":1,"
+                + "\"method\":\"resources/subscribe\",\"params\":{\"uri\":\"demo://notes/operations\"}}");
+        Map<String, String> h = new HashMap<>(s.headers());
+        h.put("Accept", "text/event-stream");
+        String lastId;
+        try (EventStream stream = RawHttp.open(port, "GET", "/mcp", h, null)) {
+            lastId = stream.nextFrame(5_000).split("\n")[0].substring(4);
+            cluster.node(0).kill();
+        }
+        long killed = System.nanoTime();
+        McpHttpSession other = McpHttpSession.initialize(cluster.node(2).port(), "2025-06-18");
+        RawHttp.send(cluster.node(2).port(), "POST", "/mcp", other.headers(), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
+                + "\"tools/call\",\"params\":{\"name\":\"touch_note\",\"arguments\":{\"topic\":\"operations\"}}}");
+        h.put("Last-Event-ID", lastId);
+        while (System.nanoTime() - killed < 30_000_000_000L) {
+            try (EventStream again = RawHttp.open(port, "GET", "/mcp", h, null)) {
+                if (again.status() == 200) {
+                    String data = again.nextData(10_000);
+                    if (data != null && data.contains("notifications/resources/updated")) {
+                        return (System.nanoTime() - killed) / 1_000_000;
+                    }
+                }
+            } catch (RuntimeException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("stream not resumed in 30 s");
+    }
+}
