@@ -18,7 +18,7 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.Json;
+import io.mcpcluster.protocol.Jsons;
 import jakarta.json.bind.Jsonb;
 
 import java.lang.reflect.InvocationTargetException;
@@ -87,7 +87,7 @@ public class AnnotatedFeatures {
                 case COMPLETE_PROMPT, COMPLETE_TEMPLATE -> {
                     ParamSpec arg = params.stream().filter(s -> !s.isContext()).findFirst().orElseThrow();
                     McpFeatures.Completer completer = (value, ctx) -> invoke(fm, params, args,
-                            Json.createObjectBuilder().add(arg.name(), value).build(), null, ctx)
+                            Jsons.createObjectBuilder().add(arg.name(), value).build(), null, ctx)
                             .thenCompose(r -> ResultConverter.flatten(r, results::completion));
                     if (fm.kind() == FeatureMethod.Kind.COMPLETE_PROMPT) {
                         registry.addPromptCompleter(fm.annotation(CompletePrompt.class).value(), arg.name(), completer);
@@ -109,7 +109,7 @@ public class AnnotatedFeatures {
     }
 
     private static JsonObject toJson(Map<String, String> values) {
-        var b = Json.createObjectBuilder();
+        var b = Jsons.createObjectBuilder();
         values.forEach(b::add);
         return b.build();
     }

@@ -56,7 +56,7 @@ final class ArgumentConverter {
         Class<?> raw = JsonSchemaGenerator.rawClass(type);
         if (raw == String.class || raw.isEnum() || (raw == Optional.class
                 && JsonSchemaGenerator.typeArgument(type, 0) == String.class)) {
-            return convert(name, jakarta.json.Json.createValue(text), type);
+            return convert(name, io.mcpcluster.protocol.Jsons.createValue(text), type);
         }
         return convert(name, JsonRpc.parse(text), type);
     }

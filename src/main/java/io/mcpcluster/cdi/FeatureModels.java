@@ -3,7 +3,7 @@ package io.mcpcluster.cdi;
 import io.mcpcluster.api.Prompt;
 import io.mcpcluster.api.ResourceTemplate;
 import io.mcpcluster.api.Tool;
-import jakarta.json.Json;
+import io.mcpcluster.protocol.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -47,14 +47,14 @@ final class FeatureModels {
      * type, then its description and default; {@code required} lists the required ones.
      */
     static JsonObject inputSchema(List<ParamSpec> params) {
-        JsonObjectBuilder props = Json.createObjectBuilder();
-        JsonArrayBuilder required = Json.createArrayBuilder();
+        JsonObjectBuilder props = Jsons.createObjectBuilder();
+        JsonArrayBuilder required = Jsons.createArrayBuilder();
         boolean anyRequired = false;
         for (ParamSpec p : params) {
             if (p.isContext()) {
                 continue;
             }
-            JsonObjectBuilder prop = Json.createObjectBuilder(JsonSchemaGenerator.schemaFor(p.type()));
+            JsonObjectBuilder prop = Jsons.createObjectBuilder(JsonSchemaGenerator.schemaFor(p.type()));
             if (p.description() != null && !p.description().isEmpty()) {
                 prop.add("description", p.description());
             }
@@ -67,7 +67,7 @@ final class FeatureModels {
                 anyRequired = true;
             }
         }
-        JsonObjectBuilder schema = Json.createObjectBuilder().add("type", "object").add("properties", props);
+        JsonObjectBuilder schema = Jsons.createObjectBuilder().add("type", "object").add("properties", props);
         if (anyRequired) {
             schema.add("required", required);
         }
@@ -77,12 +77,12 @@ final class FeatureModels {
     private static JsonValue defaultJson(ParamSpec p) {
         String type = JsonSchemaGenerator.schemaFor(p.type()).getString("type", "");
         if ("string".equals(type)) {
-            return Json.createValue(p.defaultValue());
+            return Jsons.createValue(p.defaultValue());
         }
         try {
             return io.mcpcluster.protocol.JsonRpc.parse(p.defaultValue());
         } catch (RuntimeException e) {
-            return Json.createValue(p.defaultValue());
+            return Jsons.createValue(p.defaultValue());
         }
     }
 }

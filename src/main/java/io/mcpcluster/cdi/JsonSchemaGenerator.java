@@ -1,6 +1,6 @@
 package io.mcpcluster.cdi;
 
-import jakarta.json.Json;
+import io.mcpcluster.protocol.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -70,25 +70,25 @@ public final class JsonSchemaGenerator {
             return simple("number");
         }
         if (raw.isEnum()) {
-            JsonArrayBuilder values = Json.createArrayBuilder();
+            JsonArrayBuilder values = Jsons.createArrayBuilder();
             for (Object c : raw.getEnumConstants()) {
                 values.add(((Enum<?>) c).name());
             }
-            return Json.createObjectBuilder().add("type", "string").add("enum", values).build();
+            return Jsons.createObjectBuilder().add("type", "string").add("enum", values).build();
         }
         if (raw == Optional.class) {
             return schema(typeArgument(type, 0), visiting);
         }
         if (raw.isArray() || Collection.class.isAssignableFrom(raw)) {
             Type item = raw.isArray() ? componentType(type) : typeArgument(type, 0);
-            JsonObjectBuilder b = Json.createObjectBuilder().add("type", "array").add("items", schema(item, visiting));
+            JsonObjectBuilder b = Jsons.createObjectBuilder().add("type", "array").add("items", schema(item, visiting));
             if (Set.class.isAssignableFrom(raw)) {
                 b.add("uniqueItems", true);
             }
             return b.build();
         }
         if (Map.class.isAssignableFrom(raw)) {
-            return Json.createObjectBuilder().add("type", "object")
+            return Jsons.createObjectBuilder().add("type", "object")
                     .add("additionalProperties", schema(typeArgument(type, 1), visiting)).build();
         }
         if (JsonValue.class.isAssignableFrom(raw) || raw == Object.class) {
@@ -105,7 +105,7 @@ public final class JsonSchemaGenerator {
     }
 
     private static JsonObject recordSchema(Class<?> raw, Set<Type> visiting) {
-        JsonObjectBuilder props = Json.createObjectBuilder();
+        JsonObjectBuilder props = Jsons.createObjectBuilder();
         List<String> required = new ArrayList<>();
         for (RecordComponent c : raw.getRecordComponents()) {
             String name = propertyName(c.getName(), c.getAccessor().getAnnotation(JsonbProperty.class));
@@ -118,7 +118,7 @@ public final class JsonSchemaGenerator {
     }
 
     private static JsonObject beanSchema(Class<?> raw, Set<Type> visiting) {
-        JsonObjectBuilder props = Json.createObjectBuilder();
+        JsonObjectBuilder props = Jsons.createObjectBuilder();
         List<String> required = new ArrayList<>();
         for (Class<?> c = raw; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
@@ -138,9 +138,9 @@ public final class JsonSchemaGenerator {
     }
 
     private static JsonObject objectSchema(JsonObjectBuilder props, List<String> required) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", "object").add("properties", props);
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("type", "object").add("properties", props);
         if (!required.isEmpty()) {
-            JsonArrayBuilder r = Json.createArrayBuilder();
+            JsonArrayBuilder r = Jsons.createArrayBuilder();
             required.forEach(r::add);
             b.add("required", r);
         }
@@ -152,7 +152,7 @@ public final class JsonSchemaGenerator {
     }
 
     private static JsonObject simple(String type) {
-        return Json.createObjectBuilder().add("type", type).build();
+        return Jsons.createObjectBuilder().add("type", type).build();
     }
 
     static Class<?> rawClass(Type type) {

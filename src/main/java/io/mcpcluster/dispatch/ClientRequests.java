@@ -6,7 +6,7 @@ import io.mcpcluster.session.Ids;
 import io.mcpcluster.session.MessageRouter;
 import io.mcpcluster.session.PendingRequests;
 import io.mcpcluster.session.Signal;
-import jakarta.json.Json;
+import io.mcpcluster.protocol.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -61,7 +61,7 @@ public final class ClientRequests {
             waiting.remove(key);
             pending.remove(sessionId, id);
         });
-        ctx.outbound().send(JsonRpc.request(Json.createValue(id), method, params));
+        ctx.outbound().send(JsonRpc.request(Jsons.createValue(id), method, params));
         return answer;
     }
 

@@ -2,7 +2,7 @@ package io.mcpcluster.dispatch;
 
 import io.mcpcluster.api.McpFeatures;
 import io.mcpcluster.protocol.McpException;
-import jakarta.json.Json;
+import io.mcpcluster.protocol.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -45,9 +45,9 @@ final class CompletionMessages {
 
     private static JsonObject result(List<String> all) {
         List<String> values = all == null ? List.of() : all;
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsons.createArrayBuilder();
         values.stream().limit(MAX_VALUES).forEach(a::add);
-        return Json.createObjectBuilder().add("completion", Json.createObjectBuilder().add("values", a)
+        return Jsons.createObjectBuilder().add("completion", Jsons.createObjectBuilder().add("values", a)
                 .add("total", values.size()).add("hasMore", values.size() > MAX_VALUES)).build();
     }
 }

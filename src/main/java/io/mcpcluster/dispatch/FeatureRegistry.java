@@ -4,7 +4,7 @@ import io.mcpcluster.api.McpFeatures;
 import io.mcpcluster.protocol.ContentJson;
 import io.mcpcluster.protocol.McpException;
 import io.mcpcluster.protocol.McpMethods;
-import jakarta.json.Json;
+import io.mcpcluster.protocol.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -54,7 +54,7 @@ public final class FeatureRegistry implements McpFeatures {
 
     @Override
     public void addTool(ToolDefinition d, ToolHandler handler) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("name", d.name());
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("name", d.name());
         ContentJson.optional(b, "title", d.title());
         ContentJson.optional(b, "description", d.description());
         b.add("inputSchema", d.inputSchema());
@@ -78,7 +78,7 @@ public final class FeatureRegistry implements McpFeatures {
 
     @Override
     public void addResource(ResourceDefinition d, ResourceHandler handler) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("uri", d.uri()).add("name", d.name());
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("uri", d.uri()).add("name", d.name());
         ContentJson.optional(b, "description", d.description());
         ContentJson.optional(b, "mimeType", d.mimeType());
         synchronized (this) {
@@ -101,7 +101,7 @@ public final class FeatureRegistry implements McpFeatures {
 
     @Override
     public void addResourceTemplate(ResourceTemplateDefinition d, ResourceTemplateHandler handler) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("uriTemplate", d.uriTemplate()).add("name", d.name());
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("uriTemplate", d.uriTemplate()).add("name", d.name());
         ContentJson.optional(b, "description", d.description());
         ContentJson.optional(b, "mimeType", d.mimeType());
         synchronized (this) {
@@ -112,13 +112,13 @@ public final class FeatureRegistry implements McpFeatures {
 
     @Override
     public void addPrompt(PromptDefinition d, PromptHandler handler) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("name", d.name());
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("name", d.name());
         ContentJson.optional(b, "title", d.title());
         ContentJson.optional(b, "description", d.description());
         if (!d.arguments().isEmpty()) {
-            JsonArrayBuilder args = Json.createArrayBuilder();
+            JsonArrayBuilder args = Jsons.createArrayBuilder();
             for (PromptArgument a : d.arguments()) {
-                JsonObjectBuilder ab = Json.createObjectBuilder().add("name", a.name());
+                JsonObjectBuilder ab = Jsons.createObjectBuilder().add("name", a.name());
                 ContentJson.optional(ab, "description", a.description());
                 args.add(ab.add("required", a.required()));
             }

@@ -7,7 +7,7 @@ import io.mcpcluster.protocol.McpMethods;
 import io.mcpcluster.protocol.ProtocolVersions;
 import io.mcpcluster.session.Session;
 import io.mcpcluster.session.SessionStore;
-import jakarta.json.Json;
+import io.mcpcluster.protocol.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -19,10 +19,10 @@ import java.util.function.Function;
 
 /** Routes a request to the handler of its method family; unknown methods are -32601. */
 public final class McpDispatcher {
-    private static final JsonObject CAPABILITIES = Json.createObjectBuilder()
-            .add("tools", Json.createObjectBuilder().add("listChanged", true))
-            .add("resources", Json.createObjectBuilder().add("subscribe", true).add("listChanged", true))
-            .add("prompts", Json.createObjectBuilder().add("listChanged", true))
+    private static final JsonObject CAPABILITIES = Jsons.createObjectBuilder()
+            .add("tools", Jsons.createObjectBuilder().add("listChanged", true))
+            .add("resources", Jsons.createObjectBuilder().add("subscribe", true).add("listChanged", true))
+            .add("prompts", Jsons.createObjectBuilder().add("listChanged", true))
             .add("logging", JsonValue.EMPTY_JSON_OBJECT)
             .add("completions", JsonValue.EMPTY_JSON_OBJECT)
             .build();
@@ -34,7 +34,7 @@ public final class McpDispatcher {
     public McpDispatcher(FeatureRegistry registry, SessionStore sessions, int pageSize,
                          Function<Object, JsonValue> toJson, String serverName, String serverVersion) {
         this.sessions = sessions;
-        this.serverInfo = Json.createObjectBuilder().add("name", serverName).add("version", serverVersion).build();
+        this.serverInfo = Jsons.createObjectBuilder().add("name", serverName).add("version", serverVersion).build();
         ToolMessages tools = new ToolMessages(registry, pageSize, toJson);
         ResourceMessages resources = new ResourceMessages(registry, sessions, pageSize);
         PromptMessages prompts = new PromptMessages(registry, pageSize);
@@ -77,7 +77,7 @@ public final class McpDispatcher {
         JsonObject clientInfo = Params.optionalObject(params, "clientInfo");
         JsonObject capabilities = Params.optionalObject(params, "capabilities");
         sessions.update(ctx.sessionId(), s -> s.withHandshake(version, clientInfo, capabilities));
-        return done(Json.createObjectBuilder().add("protocolVersion", version).add("capabilities", CAPABILITIES)
+        return done(Jsons.createObjectBuilder().add("protocolVersion", version).add("capabilities", CAPABILITIES)
                 .add("serverInfo", serverInfo).build());
     }
 

@@ -3,7 +3,7 @@ package io.mcpcluster.dispatch;
 import io.mcpcluster.session.MessageRouter;
 import io.mcpcluster.session.Signal;
 import io.mcpcluster.session.StreamRecord;
-import jakarta.json.Json;
+import io.mcpcluster.protocol.Jsons;
 import jakarta.json.JsonObject;
 
 import java.util.logging.Level;
@@ -31,7 +31,7 @@ record Outbound(MessageRouter router, String streamId) {
         }
         StreamRecord r = router.findStream(streamId);
         if (r != null && r.kind() == MessageRouter.StreamKind.POST && r.isHeld()) {
-            router.signal(r.holder(), new Signal(Signal.Type.POLL_CLOSE, sessionId, Json.createValue(streamId)));
+            router.signal(r.holder(), new Signal(Signal.Type.POLL_CLOSE, sessionId, Jsons.createValue(streamId)));
         }
     }
 }

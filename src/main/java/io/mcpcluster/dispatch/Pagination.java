@@ -1,7 +1,7 @@
 package io.mcpcluster.dispatch;
 
 import io.mcpcluster.protocol.McpException;
-import jakarta.json.Json;
+import io.mcpcluster.protocol.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -22,11 +22,11 @@ final class Pagination {
     static JsonObject page(JsonObject params, String key, List<JsonObject> items, int pageSize) {
         int offset = offset(params);
         int end = Math.min(items.size(), offset + pageSize);
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsons.createArrayBuilder();
         for (int i = offset; i < end; i++) {
             a.add(items.get(i));
         }
-        JsonObjectBuilder b = Json.createObjectBuilder().add(key, a);
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add(key, a);
         if (end < items.size()) {
             b.add("nextCursor", encode(end));
         }

@@ -12,7 +12,7 @@ import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.LogLevel;
 import io.mcpcluster.protocol.McpMethods;
 import io.mcpcluster.session.Session;
-import jakarta.json.Json;
+import io.mcpcluster.protocol.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -96,9 +96,9 @@ public final class RequestContext implements McpContext, McpLog, Progress, Cance
 
             @Override
             public CompletionStage<JsonObject> createMessage(String userText, int maxTokens) {
-                JsonObject params = Json.createObjectBuilder()
-                        .add("messages", Json.createArrayBuilder().add(Json.createObjectBuilder().add("role", "user")
-                                .add("content", Json.createObjectBuilder().add("type", "text").add("text", userText))))
+                JsonObject params = Jsons.createObjectBuilder()
+                        .add("messages", Jsons.createArrayBuilder().add(Jsons.createObjectBuilder().add("role", "user")
+                                .add("content", Jsons.createObjectBuilder().add("type", "text").add("text", userText))))
                         .add("maxTokens", maxTokens).build();
                 return createMessage(params);
             }
@@ -115,7 +115,7 @@ public final class RequestContext implements McpContext, McpLog, Progress, Cance
 
             @Override
             public CompletionStage<JsonObject> send(String message, JsonObject requestedSchema) {
-                JsonObject params = Json.createObjectBuilder().add("message", message)
+                JsonObject params = Jsons.createObjectBuilder().add("message", message)
                         .add("requestedSchema", requestedSchema).build();
                 return clientRequests.send(RequestContext.this, "elicitation", McpMethods.ELICITATION_CREATE, params);
             }
@@ -152,9 +152,9 @@ public final class RequestContext implements McpContext, McpLog, Progress, Cance
             return;
         }
         JsonValue payload = data instanceof JsonValue jv ? jv
-                : data instanceof String s ? Json.createValue(s)
+                : data instanceof String s ? Jsons.createValue(s)
                 : JsonRpc.parse(jsonb.toJson(data));
-        outbound.send(JsonRpc.notification(McpMethods.NOTIFY_MESSAGE, Json.createObjectBuilder()
+        outbound.send(JsonRpc.notification(McpMethods.NOTIFY_MESSAGE, Jsons.createObjectBuilder()
                 .add("level", l.wireName()).add("data", payload).build()));
     }
 
@@ -170,7 +170,7 @@ public final class RequestContext implements McpContext, McpLog, Progress, Cance
         if (progressToken == null) {
             return;
         }
-        JsonObjectBuilder b = Json.createObjectBuilder().add("progressToken", progressToken);
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("progressToken", progressToken);
         addNumber(b, "progress", progress);
         if (total != null) {
             addNumber(b, "total", total);

@@ -5,7 +5,7 @@ import io.mcpcluster.protocol.ContentJson;
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.McpException;
 import io.mcpcluster.session.SessionStore;
-import jakarta.json.Json;
+import io.mcpcluster.protocol.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -53,9 +53,9 @@ final class ResourceMessages {
         }
         if (contents == null) {
             throw new McpException(JsonRpc.RESOURCE_NOT_FOUND, "Resource not found",
-                    Json.createObjectBuilder().add("uri", uri).build());
+                    Jsons.createObjectBuilder().add("uri", uri).build());
         }
-        return contents.thenApply(list -> Json.createObjectBuilder()
+        return contents.thenApply(list -> Jsons.createObjectBuilder()
                 .add("contents", ContentJson.array(list, ContentJson::resourceContents)).build());
     }
 

@@ -160,7 +160,7 @@ final class InfinispanMessageRouter implements MessageRouter {
         }
         if (before.isHeld() && !nodeName.equals(before.holder()) && isMember(before.holder())) {
             signal(before.holder(), new Signal(Signal.Type.STREAM_TAKEN, before.sessionId(),
-                    jakarta.json.Json.createValue(streamId)));
+                    io.mcpcluster.protocol.Jsons.createValue(streamId)));
         }
         return before.withHolder(nodeName);
     }

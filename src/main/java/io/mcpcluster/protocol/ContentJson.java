@@ -12,7 +12,6 @@ import io.mcpcluster.api.ResourceLink;
 import io.mcpcluster.api.TextContent;
 import io.mcpcluster.api.TextResourceContents;
 import io.mcpcluster.api.ToolResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -29,22 +28,22 @@ public final class ContentJson {
 
     public static JsonObject content(Content c) {
         if (c instanceof TextContent t) {
-            return Json.createObjectBuilder().add("type", "text").add("text", nonNull(t.text())).build();
+            return Jsons.createObjectBuilder().add("type", "text").add("text", nonNull(t.text())).build();
         }
         if (c instanceof ImageContent i) {
-            return Json.createObjectBuilder().add("type", "image").add("data", nonNull(i.data()))
+            return Jsons.createObjectBuilder().add("type", "image").add("data", nonNull(i.data()))
                     .add("mimeType", nonNull(i.mimeType())).build();
         }
         if (c instanceof AudioContent a) {
-            return Json.createObjectBuilder().add("type", "audio").add("data", nonNull(a.data()))
+            return Jsons.createObjectBuilder().add("type", "audio").add("data", nonNull(a.data()))
                     .add("mimeType", nonNull(a.mimeType())).build();
         }
         if (c instanceof EmbeddedResource r) {
-            return Json.createObjectBuilder().add("type", "resource").add("resource", resourceContents(r.resource()))
+            return Jsons.createObjectBuilder().add("type", "resource").add("resource", resourceContents(r.resource()))
                     .build();
         }
         ResourceLink l = (ResourceLink) c;
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", "resource_link").add("uri", l.uri())
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("type", "resource_link").add("uri", l.uri())
                 .add("name", nonNull(l.name()));
         optional(b, "description", l.description());
         optional(b, "mimeType", l.mimeType());
@@ -52,7 +51,7 @@ public final class ContentJson {
     }
 
     public static JsonObject resourceContents(ResourceContents rc) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("uri", rc.uri());
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("uri", rc.uri());
         optional(b, "mimeType", rc.mimeType());
         if (rc instanceof TextResourceContents t) {
             b.add("text", nonNull(t.text()));
@@ -64,7 +63,7 @@ public final class ContentJson {
 
     /** {@code structured} converts a structured-content object to JSON (JSON-B). */
     public static JsonObject toolResult(ToolResponse r, Function<Object, JsonValue> structured) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("content", array(r.content(), ContentJson::content));
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("content", array(r.content(), ContentJson::content));
         if (r.isError()) {
             b.add("isError", true);
         }
@@ -75,18 +74,18 @@ public final class ContentJson {
     }
 
     public static JsonObject promptResult(PromptResponse r) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = Jsons.createObjectBuilder();
         optional(b, "description", r.description());
         return b.add("messages", array(r.messages(), ContentJson::promptMessage)).build();
     }
 
     public static JsonObject promptMessage(PromptMessage m) {
-        return Json.createObjectBuilder().add("role", m.role().name().toLowerCase(Locale.ROOT))
+        return Jsons.createObjectBuilder().add("role", m.role().name().toLowerCase(Locale.ROOT))
                 .add("content", content(m.content())).build();
     }
 
     public static <T> JsonArrayBuilder array(List<T> items, Function<T, JsonObject> f) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsons.createArrayBuilder();
         for (T item : items) {
             a.add(f.apply(item));
         }

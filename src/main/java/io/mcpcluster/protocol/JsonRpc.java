@@ -1,15 +1,12 @@
 package io.mcpcluster.protocol;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonParsingException;
 
 import java.io.StringReader;
-import java.io.StringWriter;
 
 /** JSON-RPC 2.0 error codes and builders of the three message shapes, on JSON-P. */
 public final class JsonRpc {
@@ -28,7 +25,7 @@ public final class JsonRpc {
     }
 
     public static JsonObject request(JsonValue id, String method, JsonObject params) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("method", method);
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("method", method);
         if (params != null) {
             b.add("params", params);
         }
@@ -36,7 +33,7 @@ public final class JsonRpc {
     }
 
     public static JsonObject notification(String method, JsonObject params) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("jsonrpc", "2.0").add("method", method);
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("jsonrpc", "2.0").add("method", method);
         if (params != null) {
             b.add("params", params);
         }
@@ -44,16 +41,16 @@ public final class JsonRpc {
     }
 
     public static JsonObject result(JsonValue id, JsonObject result) {
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
+        return Jsons.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
     }
 
     /** An error response; {@code id} is JSON null when the request's id could not be read. */
     public static JsonObject error(JsonValue id, int code, String message, JsonValue data) {
-        JsonObjectBuilder err = Json.createObjectBuilder().add("code", code).add("message", message == null ? "" : message);
+        JsonObjectBuilder err = Jsons.createObjectBuilder().add("code", code).add("message", message == null ? "" : message);
         if (data != null) {
             err.add("data", data);
         }
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id == null ? JsonValue.NULL : id)
+        return Jsons.createObjectBuilder().add("jsonrpc", "2.0").add("id", id == null ? JsonValue.NULL : id)
                 .add("error", err).build();
     }
 
@@ -63,7 +60,7 @@ public final class JsonRpc {
 
     /** Parses JSON text; malformed input raises {@link McpException} with {@link #PARSE_ERROR}. */
     public static JsonValue parse(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
             return reader.readValue();
         } catch (JsonParsingException | IllegalStateException e) {
             throw new McpException(PARSE_ERROR, "Parse error: " + e.getMessage());
@@ -80,11 +77,8 @@ public final class JsonRpc {
         return v.asJsonObject();
     }
 
+    /** Compact JSON text (Parsson's {@code toString} writes exactly that, without a writer per call). */
     public static String write(JsonValue value) {
-        StringWriter w = new StringWriter();
-        try (JsonWriter writer = Json.createWriter(w)) {
-            writer.write(value);
-        }
-        return w.toString();
+        return value.toString();
     }
 }

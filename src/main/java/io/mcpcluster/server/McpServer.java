@@ -20,7 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.mcpcluster.protocol.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -74,7 +74,7 @@ public class McpServer {
         registry.onListChanged(method -> node.workers().execute(() -> broadcast(JsonRpc.notification(method, null),
                 s -> true)));
         registry.onResourceUpdated(uri -> node.workers().execute(() -> broadcast(JsonRpc.notification(
-                McpMethods.NOTIFY_RESOURCE_UPDATED, Json.createObjectBuilder().add("uri", uri).build()),
+                McpMethods.NOTIFY_RESOURCE_UPDATED, Jsons.createObjectBuilder().add("uri", uri).build()),
                 s -> s.subscriptions().contains(uri))));
         long period = Math.max(1_000, Math.min(config.keepAliveMillis(), config.sessionIdleSeconds() * 1000 / 3));
         node.scheduler().scheduleWithFixedDelay(() -> node.workers().execute(this::touchSessionsWithOpenStreams),

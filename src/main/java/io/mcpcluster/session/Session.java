@@ -2,7 +2,7 @@ package io.mcpcluster.session;
 
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.LogLevel;
-import jakarta.json.Json;
+import io.mcpcluster.protocol.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -79,14 +79,14 @@ public record Session(String id, String transport, String protocolVersion, JsonO
     }
 
     public String toJson() {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", id).add("t", transport)
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("id", id).add("t", transport)
                 .add("ci", clientInfo).add("cc", clientCapabilities).add("in", initialized).add("at", createdAt);
         optional(b, "v", protocolVersion);
         optional(b, "ll", logLevel == null ? null : logLevel.wireName());
         optional(b, "p", principal);
         optional(b, "ss", standaloneStreamId);
         if (!subscriptions.isEmpty()) {
-            JsonArrayBuilder a = Json.createArrayBuilder();
+            JsonArrayBuilder a = Jsons.createArrayBuilder();
             subscriptions.forEach(a::add);
             b.add("sub", a);
         }

@@ -1,7 +1,7 @@
 package io.mcpcluster.session;
 
 import io.mcpcluster.protocol.JsonRpc;
-import jakarta.json.Json;
+import io.mcpcluster.protocol.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -25,7 +25,7 @@ public record Signal(Type type, String sessionId, JsonValue payload) {
     }
 
     public String toJson() {
-        return JsonRpc.write(Json.createObjectBuilder().add("t", type.name())
+        return JsonRpc.write(Jsons.createObjectBuilder().add("t", type.name())
                 .add("s", sessionId == null ? "" : sessionId).add("p", payload == null ? JsonValue.NULL : payload)
                 .build());
     }

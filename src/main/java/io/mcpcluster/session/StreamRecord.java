@@ -1,7 +1,7 @@
 package io.mcpcluster.session;
 
 import io.mcpcluster.protocol.JsonRpc;
-import jakarta.json.Json;
+import io.mcpcluster.protocol.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -53,9 +53,9 @@ public record StreamRecord(String id, String sessionId, MessageRouter.StreamKind
     }
 
     public String toJson() {
-        JsonObjectBuilder u = Json.createObjectBuilder();
+        JsonObjectBuilder u = Jsons.createObjectBuilder();
         unanswered.forEach(u::add);
-        return JsonRpc.write(Json.createObjectBuilder().add("s", sessionId).add("k", kind.name()).add("h", holder)
+        return JsonRpc.write(Jsons.createObjectBuilder().add("s", sessionId).add("k", kind.name()).add("h", holder)
                 .add("n", nextSeq).add("u", u).add("t", lastWriteMillis).build());
     }
 
