@@ -29,6 +29,7 @@ record Outbound(MessageRouter router, String streamId) {
         if (streamId == null) {
             return;
         }
+        router.ensureStored(streamId);
         StreamRecord r = router.findStream(streamId);
         if (r != null && r.kind() == MessageRouter.StreamKind.POST && r.isHeld()) {
             router.signal(r.holder(), new Signal(Signal.Type.POLL_CLOSE, sessionId, Jsons.createValue(streamId)));

@@ -52,6 +52,8 @@ final class InfinispanMessageRouter implements MessageRouter {
     private final long eventLifespanMillis;
     private final int maxEventsPerStream;
     private final Supplier<Collection<String>> members;
+    /** POST streams of this node not stored yet: they die with their connection, nothing to resume. */
+    private final Map<String, StreamRecord> unstored = new java.util.concurrent.ConcurrentHashMap<>();
 
     InfinispanMessageRouter(String nodeName, Cache<String, String> streams, Cache<String, String> events,
                             Cache<String, String> signals, LocalStreams localStreams,
@@ -92,10 +94,45 @@ final class InfinispanMessageRouter implements MessageRouter {
         String id = Ids.random();
         Map<String, String> unanswered = new TreeMap<>();
         requestIds.forEach(r -> unanswered.put(r, nodeName));
-        streams.put(id, new StreamRecord(id, sessionId, kind, nodeName, 1, unanswered, System.currentTimeMillis()).toJson(),
-                recordLifespan(),
-                TimeUnit.MILLISECONDS);
+        StreamRecord record = new StreamRecord(id, sessionId, kind, nodeName, 1, unanswered, System.currentTimeMillis());
+        if (kind == StreamKind.POST) {
+            unstored.put(id, record);
+        } else {
+            store(record);
+        }
         return id;
+    }
+
+    private void store(StreamRecord record) {
+        streams.put(record.id(), record.toJson(), recordLifespan(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void ensureStored(String streamId) {
+        unstored.computeIfPresent(streamId, (id, record) -> {
+            store(record);
+            return null;
+        });
+    }
+
+    /**
+     * The first message of a POST stream not yet stored: a response that the local connection will
+     * answer as plain JSON is handed over directly (nothing to resume, nothing to log); anything else
+     * stores the stream first. Returns true when the message was handled here.
+     */
+    private boolean sendUnstored(String streamId, String json, boolean response) {
+        boolean[] handled = {false};
+        unstored.computeIfPresent(streamId, (id, record) -> {
+            LocalStream local = localStreams.lookup(id);
+            if (response && local != null && local.acceptsUnloggedResponse()) {
+                local.deliver(1, json, true);
+                handled[0] = true;
+            } else {
+                store(record);
+            }
+            return null;
+        });
+        return handled[0];
     }
 
     @Override
@@ -105,6 +142,9 @@ final class InfinispanMessageRouter implements MessageRouter {
 
     @Override
     public void detach(String streamId) {
+        if (unstored.remove(streamId) != null) {
+            return; // the client never saw an event id of it: nothing to resume
+        }
         // Only if this node still holds it and no newer connection of this node took it over.
         update(streamId, r -> nodeName.equals(r.holder()) && localStreams.lookup(streamId) == null
                 ? r.withHolder(StreamRecord.DETACHED) : r);
@@ -134,6 +174,9 @@ final class InfinispanMessageRouter implements MessageRouter {
     @Override
     public CompletionStage<Long> send(String streamId, JsonObject message) {
         boolean response = !message.containsKey("method");
+        if (!unstored.isEmpty() && sendUnstored(streamId, JsonRpc.write(message), response)) {
+            return CompletableFuture.completedFuture(1L);
+        }
         String answered = response && message.containsKey("id") ? JsonRpc.write(message.get("id")) : null;
         StreamRecord record = update(streamId, r -> r.advanced(answered));
         if (record == null) {
@@ -167,12 +210,19 @@ final class InfinispanMessageRouter implements MessageRouter {
 
     @Override
     public StreamRecord findStream(String streamId) {
+        StreamRecord local = unstored.get(streamId);
+        if (local != null) {
+            return local;
+        }
         String json = streams.get(streamId);
         return json == null ? null : StreamRecord.fromJson(streamId, json);
     }
 
     @Override
     public void closeStream(String streamId) {
+        if (unstored.remove(streamId) != null) {
+            return;
+        }
         String json = streams.remove(streamId);
         if (json == null) {
             return;

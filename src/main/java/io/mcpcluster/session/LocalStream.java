@@ -21,6 +21,12 @@ public interface LocalStream {
     /** Sends a comment frame so that proxies keep the connection open. */
     void keepAlive();
 
+    /**
+     * True while nothing was written and a response would be answered as one plain JSON body: such a
+     * response cannot be resumed, so it need not be logged.
+     */
+    boolean acceptsUnloggedResponse();
+
     /** Sends {@code retry:} and ends the connection; the stream itself goes on (SEP-1699 polling). */
     void closeForPolling(long retryMillis);
 

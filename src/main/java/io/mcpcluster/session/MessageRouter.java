@@ -25,8 +25,13 @@ public interface MessageRouter {
     /**
      * Records a new stream of {@code sessionId}, held by this node, that owes responses to
      * {@code requestIds} (JSON text of the ids; empty for a standalone stream); returns its unguessable id.
+     * A POST stream is stored in the cluster only when it first needs to be (an event that could be
+     * resumed): a request answered with one plain JSON body costs no cache write at all.
      */
     String openStream(String sessionId, StreamKind kind, Collection<String> requestIds);
+
+    /** Stores a POST stream now if it was not yet (before its event ids are shown to the client). */
+    void ensureStored(String streamId);
 
     /** The stream owes a response to {@code requestId}, executed by this node (legacy SSE requests). */
     void expectResponse(String streamId, String requestId);

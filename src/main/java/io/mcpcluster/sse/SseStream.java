@@ -121,6 +121,13 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
         return endless;
     }
 
+    @Override
+    public boolean acceptsUnloggedResponse() {
+        synchronized (lock) {
+            return mode == Mode.UNDECIDED && jsonAllowed && nextSeq == 1 && early.isEmpty();
+        }
+    }
+
     /** True when a request stream wrote every response it owed: nothing is left to resume. */
     public boolean isFinished() {
         synchronized (lock) {
