@@ -127,9 +127,10 @@ final class InfinispanMessageRouter implements MessageRouter {
             if (response && local != null && local.acceptsUnloggedResponse()) {
                 local.deliver(1, json, true);
                 handled[0] = true;
-            } else {
-                store(record);
+                // Kept (never stored) until the connection closes, so that closing costs no cache call.
+                return record;
             }
+            store(record);
             return null;
         });
         return handled[0];

@@ -3,13 +3,20 @@ package io.mcpcluster.infinispan;
 import io.mcpcluster.session.Session;
 import io.mcpcluster.session.SessionStore;
 import org.infinispan.Cache;
+import org.infinispan.container.entries.CacheEntry;
 import org.infinispan.context.Flag;
 
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
-/** Sessions as JSON text in a distributed cache, expiring after {@code maxIdleSeconds} without access. */
+/**
+ * Sessions as JSON text in a distributed cache, expiring after {@code maxIdleSeconds} without use.
+ * Not Infinispan max-idle: in a clustered cache every read of a max-idle entry sends a synchronous
+ * touch to the other owners (seen as the main wait of a request in thread dumps under load). Instead
+ * an entry has a lifespan of the idle timeout, renewed by a conditional rewrite when a read finds it
+ * past half its life: one write per session per half-timeout, and none on the hot path.
+ */
 final class InfinispanSessionStore implements SessionStore {
     private final Cache<String, String> sessions;
     private final long maxIdleSeconds;
@@ -22,13 +29,27 @@ final class InfinispanSessionStore implements SessionStore {
     @Override
     public void create(Session session) {
         sessions.getAdvancedCache().withFlags(Flag.IGNORE_RETURN_VALUES)
-                .put(session.id(), session.toJson(), -1, TimeUnit.SECONDS, maxIdleSeconds, TimeUnit.SECONDS);
+                .put(session.id(), session.toJson(), maxIdleSeconds, TimeUnit.SECONDS);
     }
 
     @Override
     public Optional<Session> find(String id) {
-        String json = sessions.get(id);
+        String json = readAndRenew(id);
         return json == null ? Optional.empty() : Optional.of(Session.fromJson(json));
+    }
+
+    /** The record's text; renews its lifespan (asynchronously) when more than half of it has passed. */
+    private String readAndRenew(String id) {
+        CacheEntry<String, String> entry = sessions.getAdvancedCache().getCacheEntry(id);
+        if (entry == null) {
+            return null;
+        }
+        String json = entry.getValue();
+        long lifespan = entry.getLifespan();
+        if (lifespan > 0 && System.currentTimeMillis() - entry.getCreated() > lifespan / 2) {
+            sessions.replaceAsync(id, json, json, maxIdleSeconds, TimeUnit.SECONDS);
+        }
+        return json;
     }
 
     @Override
@@ -43,7 +64,7 @@ final class InfinispanSessionStore implements SessionStore {
             if (json.equals(old)) {
                 return Optional.of(next);
             }
-            if (sessions.replace(id, old, json, -1, TimeUnit.SECONDS, maxIdleSeconds, TimeUnit.SECONDS)) {
+            if (sessions.replace(id, old, json, maxIdleSeconds, TimeUnit.SECONDS)) {
                 return Optional.of(next);
             }
         }
@@ -70,6 +91,6 @@ final class InfinispanSessionStore implements SessionStore {
 
     @Override
     public void touch(String id) {
-        sessions.getAdvancedCache().touch(id, false);
+        readAndRenew(id);
     }
 }

@@ -54,6 +54,27 @@ public final class RequestBodies {
         return buf.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Reads and parses the body of a POST, or answers the refusal (413 too large, 400 with -32700 or
+     * -32600) and returns null. {@code rawBody}, if given, receives the body text.
+     */
+    public static List<JsonRpcMessage> readMessages(HttpServletRequest req, jakarta.servlet.http.HttpServletResponse resp,
+                                                    long limit, StringBuilder rawBody) throws IOException {
+        try {
+            String body = read(req, limit);
+            if (rawBody != null) {
+                rawBody.append(body);
+            }
+            return messages(body);
+        } catch (TooLarge e) {
+            HttpReplies.error(req, resp, jakarta.servlet.http.HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    jakarta.json.JsonValue.NULL, io.mcpcluster.protocol.JsonRpc.INVALID_REQUEST, e.getMessage());
+        } catch (McpException e) {
+            HttpReplies.error(req, resp, jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST, e);
+        }
+        return null;
+    }
+
     /** One message or a batch; parse errors are -32700, malformed messages -32600. */
     public static List<JsonRpcMessage> messages(String body) {
         JsonValue value = JsonRpc.parse(body);

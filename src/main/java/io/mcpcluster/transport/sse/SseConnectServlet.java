@@ -1,6 +1,5 @@
 package io.mcpcluster.transport.sse;
 
-import io.mcpcluster.server.McpServer;
 import io.mcpcluster.session.MessageRouter.StreamKind;
 import io.mcpcluster.session.Session;
 import io.mcpcluster.session.StreamRecord;
@@ -9,8 +8,7 @@ import io.mcpcluster.sse.SseStream;
 import io.mcpcluster.transport.McpHeaders;
 import io.mcpcluster.transport.StreamOpener;
 import io.mcpcluster.transport.StreamResumption;
-import jakarta.enterprise.inject.spi.CDI;
-import jakarta.servlet.http.HttpServlet;
+import io.mcpcluster.transport.McpHttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -33,14 +31,8 @@ import java.util.Objects;
  * offers this; the legacy spec has no session resumption of its own). An unknown or expired id starts
  * a new session, as a first connection would.
  */
-public class SseConnectServlet extends HttpServlet {
+public class SseConnectServlet extends McpHttpServlet {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SseConnectServlet.class.getName());
-    private transient McpServer server;
-
-    @Override
-    public void init() {
-        server = CDI.current().select(McpServer.class).get();
-    }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {

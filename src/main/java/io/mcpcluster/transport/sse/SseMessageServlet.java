@@ -2,14 +2,11 @@ package io.mcpcluster.transport.sse;
 
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.JsonRpcMessage;
-import io.mcpcluster.protocol.McpException;
-import io.mcpcluster.server.McpServer;
 import io.mcpcluster.session.Session;
 import io.mcpcluster.transport.HttpReplies;
 import io.mcpcluster.transport.RequestBodies;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonValue;
-import jakarta.servlet.http.HttpServlet;
+import io.mcpcluster.transport.McpHttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -24,13 +21,7 @@ import java.util.Objects;
  * held. Refusals carry a JSON-RPC error: 400 (no session id, bad JSON, not a message), 404 (unknown
  * session), 413, 415.
  */
-public class SseMessageServlet extends HttpServlet {
-    private transient McpServer server;
-
-    @Override
-    public void init() {
-        server = CDI.current().select(McpServer.class).get();
-    }
+public class SseMessageServlet extends McpHttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -53,15 +44,8 @@ public class SseMessageServlet extends HttpServlet {
                     JsonRpc.SERVER_ERROR, "Unsupported Media Type: Content-Type must be application/json");
             return;
         }
-        List<JsonRpcMessage> messages;
-        try {
-            messages = RequestBodies.messages(RequestBodies.read(req, server.config().maxBodyBytes()));
-        } catch (RequestBodies.TooLarge e) {
-            HttpReplies.error(req, resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, JsonValue.NULL,
-                    JsonRpc.INVALID_REQUEST, e.getMessage());
-            return;
-        } catch (McpException e) {
-            HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, e);
+        List<JsonRpcMessage> messages = RequestBodies.readMessages(req, resp, server.config().maxBodyBytes(), null);
+        if (messages == null) {
             return;
         }
         HttpReplies.accepted(resp);

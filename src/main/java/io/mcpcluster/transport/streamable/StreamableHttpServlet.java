@@ -2,10 +2,8 @@ package io.mcpcluster.transport.streamable;
 
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.JsonRpcMessage;
-import io.mcpcluster.protocol.McpException;
 import io.mcpcluster.protocol.McpMethods;
 import io.mcpcluster.protocol.ProtocolVersions;
-import io.mcpcluster.server.McpServer;
 import io.mcpcluster.session.MessageRouter.StreamKind;
 import io.mcpcluster.session.Session;
 import io.mcpcluster.sse.SseFrameEncoder;
@@ -15,9 +13,8 @@ import io.mcpcluster.transport.HttpReplies;
 import io.mcpcluster.transport.McpHeaders;
 import io.mcpcluster.transport.RequestBodies;
 import io.mcpcluster.transport.StreamOpener;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonValue;
-import jakarta.servlet.http.HttpServlet;
+import io.mcpcluster.transport.McpHttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -32,16 +29,15 @@ import java.util.List;
  * standalone stream (one per session: {@code 409} for a second). DELETE ends the session everywhere.
  * Host, Origin and size checks run before, in {@link io.mcpcluster.transport.McpSecurityFilter}.
  */
-public class StreamableHttpServlet extends HttpServlet {
+public class StreamableHttpServlet extends McpHttpServlet {
     /** A POST stream whose request runs longer than this is closed (the tool keeps its own timeouts). */
     private static final long POST_STREAM_TIMEOUT_MILLIS = 30 * 60_000L;
 
-    private transient McpServer server;
     private transient StandaloneStreams standalone;
 
     @Override
     public void init() {
-        server = CDI.current().select(McpServer.class).get();
+        super.init();
         standalone = new StandaloneStreams(server);
     }
 
@@ -58,17 +54,9 @@ public class StreamableHttpServlet extends HttpServlet {
                     JsonRpc.SERVER_ERROR, "Unsupported Media Type: Content-Type must be application/json");
             return;
         }
-        List<JsonRpcMessage> messages;
-        String body;
-        try {
-            body = RequestBodies.read(req, server.config().maxBodyBytes());
-            messages = RequestBodies.messages(body);
-        } catch (RequestBodies.TooLarge e) {
-            HttpReplies.error(req, resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, JsonValue.NULL,
-                    JsonRpc.INVALID_REQUEST, e.getMessage());
-            return;
-        } catch (McpException e) {
-            HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, e);
+        StringBuilder body = new StringBuilder();
+        List<JsonRpcMessage> messages = RequestBodies.readMessages(req, resp, server.config().maxBodyBytes(), body);
+        if (messages == null) {
             return;
         }
         boolean initialize = messages.size() == 1 && McpMethods.INITIALIZE.equals(messages.get(0).method());
@@ -76,7 +64,7 @@ public class StreamableHttpServlet extends HttpServlet {
         if (session == null) {
             return;
         }
-        if (RequestBodies.isBatch(body) && !ProtocolVersions.allowsBatches(session.protocolVersion())) {
+        if (RequestBodies.isBatch(body.toString()) && !ProtocolVersions.allowsBatches(session.protocolVersion())) {
             HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, JsonValue.NULL, JsonRpc.INVALID_REQUEST,
                     "Invalid Request: JSON-RPC batches are not supported in " + session.protocolVersion());
             return;

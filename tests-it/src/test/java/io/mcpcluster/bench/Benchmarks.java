@@ -1,6 +1,7 @@
 package io.mcpcluster.bench;
 
 import io.mcpcluster.it.support.LocalCluster;
+import io.mcpcluster.it.support.FailoverProbe;
 import io.mcpcluster.it.support.NodeProcess;
 
 import java.io.IOException;

@@ -1,11 +1,10 @@
 package io.mcpcluster.it.cluster;
 
-import io.mcpcluster.it.support.EventStream;
+import io.mcpcluster.it.support.FailoverProbe;
 import io.mcpcluster.it.support.LocalCluster;
 import io.mcpcluster.it.support.McpHttpSession;
 import io.mcpcluster.it.support.NodeProcess;
 import io.mcpcluster.it.support.Processes;
-import io.mcpcluster.it.support.RawHttp;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -83,37 +81,8 @@ class FailoverIT {
     @Test
     void streamResumesOnAnotherNodeSoonAfterItsHolderIsKilled() throws Exception {
         cluster = LocalCluster.start("failover-time", 3, 3, Map.of(), true);
-        int port = cluster.balancer().port();
-        McpHttpSession s = McpHttpSession.initialize(cluster.node(1).port(), "2025-11-25");
-        Map<String, String> h = new HashMap<>(s.headers());
-        h.put("Accept", "text/event-stream");
-        assertEquals(200, RawHttp.send(cluster.node(1).port(), "POST", "/mcp", s.headers(), "{\"jsonrpc\":\"2.0\",\"id\":1,"
-                + "\"method\":\"resources/subscribe\",\"params\":{\"uri\":\"demo://notes/operations\"}}").status());
-        String lastId;
-        try (EventStream stream = RawHttp.open(port, "GET", "/mcp", h, null)) {
-            lastId = stream.nextFrame(5_000).split("\n")[0].substring(4);
-            cluster.node(0).kill();
-        }
-        long killed = System.nanoTime();
-        // A notification written while no node holds the stream must come with the replay.
-        McpHttpSession other = McpHttpSession.initialize(cluster.node(2).port(), "2025-06-18");
-        RawHttp.send(cluster.node(2).port(), "POST", "/mcp", other.headers(), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
-                + "\"tools/call\",\"params\":{\"name\":\"touch_note\",\"arguments\":{\"topic\":\"operations\"}}}");
-        h.put("Last-Event-ID", lastId);
-        String data = null;
-        long resumed = 0;
-        while (data == null && System.nanoTime() - killed < 30_000_000_000L) {
-            try (EventStream again = RawHttp.open(port, "GET", "/mcp", h, null)) {
-                if (again.status() == 200) {
-                    data = again.nextData(10_000);
-                    resumed = System.nanoTime();
-                }
-            } catch (RuntimeException nodeGoneYet) {
-                Thread.sleep(50);
-            }
-        }
-        assertTrue(data != null && data.contains("notifications/resources/updated"), String.valueOf(data));
+        long millis = FailoverProbe.killAndResume(cluster);
         report(String.format("kill -9 of the stream holder to the stream resumed on another node with the missed "
-                + "event: %d ms", (resumed - killed) / 1_000_000));
+                + "event: %d ms", millis));
     }
 }

@@ -1,20 +1,15 @@
-package io.mcpcluster.bench;
-
-import io.mcpcluster.it.support.EventStream;
-import io.mcpcluster.it.support.LocalCluster;
-import io.mcpcluster.it.support.McpHttpSession;
-import io.mcpcluster.it.support.RawHttp;
+package io.mcpcluster.it.support;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /** Kills the node holding a stream and times how long until the stream is resumed elsewhere with the missed event. */
-final class FailoverProbe {
+public final class FailoverProbe {
     private FailoverProbe() {
     }
 
     /** The cluster routes GETs to node 0 while it lives (see {@code Nginx.start(ports, true)}); returns ms. */
-    static long killAndResume(LocalCluster cluster) throws InterruptedException {
+    public static long killAndResume(LocalCluster cluster) throws InterruptedException {
         int port = cluster.balancer().port();
         McpHttpSession s = McpHttpSession.initialize(cluster.node(1).port(), "2025-11-25");
         RawHttp.send(cluster.node(1).port(), "POST", "/mcp", s.headers(), "{\"jsonrpc\":\"2.0\",\"id\":1,"
