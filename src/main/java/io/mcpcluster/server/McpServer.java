@@ -76,7 +76,7 @@ public class McpServer {
         registry.onResourceUpdated(uri -> node.workers().execute(() -> broadcast(JsonRpc.notification(
                 McpMethods.NOTIFY_RESOURCE_UPDATED, Jsons.createObjectBuilder().add("uri", uri).build()),
                 s -> s.subscriptions().contains(uri))));
-        long period = Math.max(1_000, Math.min(config.keepAliveMillis(), config.sessionIdleSeconds() * 1000 / 3));
+        long period = Math.max(100, Math.min(config.keepAliveMillis(), config.sessionIdleSeconds() * 1000 / 3));
         node.scheduler().scheduleWithFixedDelay(() -> node.workers().execute(this::touchSessionsWithOpenStreams),
                 period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
