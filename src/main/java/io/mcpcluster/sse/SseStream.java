@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -378,12 +377,5 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
     @Override
     public void onStartAsync(AsyncEvent event) {
         // The stream is built after startAsync; a re-dispatch never happens.
-    }
-
-    /** For tests and metrics: how many events wait for an earlier one. */
-    Map<Long, ?> waitingEvents() {
-        synchronized (lock) {
-            return Map.copyOf(early);
-        }
     }
 }
