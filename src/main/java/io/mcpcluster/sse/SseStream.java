@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,7 +38,7 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
 
     private enum Mode { UNDECIDED, SSE, JSON }
 
-    private record Pending(String json, boolean response, long arrivedAt) {
+    private record Pending(String json, boolean response) {
     }
 
     /**
@@ -69,11 +68,10 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
     private boolean gapCheckScheduled;
     private final Object lock = new Object();
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
-    private final TreeMap<Long, Pending> early = new TreeMap<>();
+    private final SequencedEvents<Pending> events;
     private final AtomicBoolean closed = new AtomicBoolean();
     private ServletOutputStream out;
     private Mode mode;
-    private long nextSeq;
     private int responsesOwed;
     private boolean unflushed;
     private boolean completeWhenDrained;
@@ -89,7 +87,7 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
         this.sessionId = sessionId;
         this.async = async;
         this.response = (HttpServletResponse) async.getResponse();
-        this.nextSeq = options.firstSeq();
+        this.events = new SequencedEvents<>(options.firstSeq());
         this.responsesOwed = options.responsesOwed();
         this.endless = options.endless();
         this.jsonAllowed = options.jsonAllowed() && !endless && responsesOwed == 1;
@@ -123,7 +121,7 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
     @Override
     public boolean acceptsUnloggedResponse() {
         synchronized (lock) {
-            return mode == Mode.UNDECIDED && jsonAllowed && nextSeq == 1 && early.isEmpty();
+            return mode == Mode.UNDECIDED && jsonAllowed && events.nextSeq() == 1 && !events.hasWaiting();
         }
     }
 
@@ -160,10 +158,10 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
     @Override
     public void deliver(long seq, String json, boolean isResponse) {
         synchronized (lock) {
-            if (closed.get() || seq < nextSeq || mode == Mode.JSON) {
+            if (closed.get() || mode == Mode.JSON
+                    || !events.offer(seq, new Pending(json, isResponse), System.currentTimeMillis())) {
                 return;
             }
-            early.putIfAbsent(seq, new Pending(json, isResponse, System.currentTimeMillis()));
             lockedDrainInOrder();
             lockedScheduleGapCheck(gapTimeoutMillis);
             lockedFlush();
@@ -172,7 +170,7 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
 
     private void lockedScheduleGapCheck(long delayMillis) {
         assert Thread.holdsLock(lock);
-        if (!early.isEmpty() && !gapCheckScheduled && !closed.get()) {
+        if (events.hasWaiting() && !gapCheckScheduled && !closed.get()) {
             gapCheckScheduled = true;
             scheduler.schedule(this::checkGap, delayMillis, TimeUnit.MILLISECONDS);
         }
@@ -186,14 +184,14 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
     private void checkGap() {
         synchronized (lock) {
             gapCheckScheduled = false;
-            if (early.isEmpty() || closed.get()) {
+            if (!events.hasWaiting() || closed.get()) {
                 return;
             }
-            long waited = System.currentTimeMillis() - early.firstEntry().getValue().arrivedAt();
+            long waited = System.currentTimeMillis() - events.oldestWaitingSince();
             if (waited >= 3 * gapTimeoutMillis) {
-                LOG.warning(() -> "Stream " + streamId + ": skipping events " + nextSeq + ".."
-                        + (early.firstKey() - 1) + " that are not in the log");
-                nextSeq = early.firstKey();
+                long from = events.skipGap();
+                LOG.warning(() -> "Stream " + streamId + ": skipped events " + from + ".." + (events.nextSeq() - 1)
+                        + ", which are not in the log");
                 lockedDrainInOrder();
                 lockedFlush();
             } else if (waited >= gapTimeoutMillis) {
@@ -216,18 +214,17 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
     /** The last sequence number written (or queued) on this connection. */
     public long lastWrittenSeq() {
         synchronized (lock) {
-            return nextSeq - 1;
+            return events.nextSeq() - 1;
         }
     }
 
     private void lockedDrainInOrder() {
         assert Thread.holdsLock(lock);
         Pending p;
-        while ((p = early.remove(nextSeq)) != null) {
-            lockedEmit(nextSeq, p);
-            nextSeq++;
+        while ((p = events.pollInOrder()) != null) {
+            lockedEmit(events.nextSeq() - 1, p);
             if (completeWhenDrained) {
-                early.clear();
+                events.clear();
                 return;
             }
         }
