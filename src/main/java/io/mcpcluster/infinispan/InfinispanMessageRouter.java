@@ -175,7 +175,8 @@ final class InfinispanMessageRouter implements MessageRouter {
     @Override
     public CompletionStage<Long> send(String streamId, JsonObject message) {
         boolean response = !message.containsKey("method");
-        if (!unstored.isEmpty() && sendUnstored(streamId, JsonRpc.write(message), response)) {
+        String json = JsonRpc.write(message);
+        if (!unstored.isEmpty() && sendUnstored(streamId, json, response)) {
             return CompletableFuture.completedFuture(1L);
         }
         String answered = response && message.containsKey("id") ? JsonRpc.write(message.get("id")) : null;
@@ -184,7 +185,6 @@ final class InfinispanMessageRouter implements MessageRouter {
             return CompletableFuture.failedFuture(new IllegalStateException("Unknown stream " + streamId));
         }
         long seq = record.nextSeq();
-        String json = JsonRpc.write(message);
         events.put(eventKey(streamId, seq), new RoutedValue(record.holder(), nodeName, response, json).encode(),
                 eventLifespanMillis, TimeUnit.MILLISECONDS);
         if (seq > maxEventsPerStream) {

@@ -9,9 +9,6 @@ public interface LocalStream {
 
     String sessionId();
 
-    /** True for a stream that is not tied to one request (Streamable GET, legacy SSE). */
-    boolean isStandalone();
-
     /**
      * Writes event {@code seq} in sequence order (events may arrive out of order or twice; the stream
      * reorders and drops duplicates). {@code response} marks a JSON-RPC response.

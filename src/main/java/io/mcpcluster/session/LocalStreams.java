@@ -31,7 +31,4 @@ public final class LocalStreams {
         return byStreamId.values();
     }
 
-    public int size() {
-        return byStreamId.size();
-    }
 }

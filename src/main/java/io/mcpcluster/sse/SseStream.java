@@ -114,11 +114,6 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
     }
 
     @Override
-    public boolean isStandalone() {
-        return endless;
-    }
-
-    @Override
     public boolean acceptsUnloggedResponse() {
         synchronized (lock) {
             return mode == Mode.UNDECIDED && jsonAllowed && events.nextSeq() == 1 && !events.hasWaiting();
@@ -350,10 +345,6 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
             completeWhenDrained = true;
             lockedFlush();
         }
-    }
-
-    public boolean isClosed() {
-        return closed.get();
     }
 
     @Override

@@ -56,16 +56,12 @@ public final class RequestBodies {
 
     /**
      * Reads and parses the body of a POST, or answers the refusal (413 too large, 400 with -32700 or
-     * -32600) and returns null. {@code rawBody}, if given, receives the body text.
+     * -32600) and returns null.
      */
-    public static List<JsonRpcMessage> readMessages(HttpServletRequest req, jakarta.servlet.http.HttpServletResponse resp,
-                                                    long limit, StringBuilder rawBody) throws IOException {
+    public static Messages readMessages(HttpServletRequest req, jakarta.servlet.http.HttpServletResponse resp, long limit)
+            throws IOException {
         try {
-            String body = read(req, limit);
-            if (rawBody != null) {
-                rawBody.append(body);
-            }
-            return messages(body);
+            return messages(read(req, limit));
         } catch (TooLarge e) {
             HttpReplies.error(req, resp, jakarta.servlet.http.HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
                     jakarta.json.JsonValue.NULL, io.mcpcluster.protocol.JsonRpc.INVALID_REQUEST, e.getMessage());
@@ -75,29 +71,24 @@ public final class RequestBodies {
         return null;
     }
 
+    /** The messages of one POST body; {@code batch} when the body was a JSON array. */
+    public record Messages(List<JsonRpcMessage> list, boolean batch) {
+    }
+
     /** One message or a batch; parse errors are -32700, malformed messages -32600. */
-    public static List<JsonRpcMessage> messages(String body) {
+    public static Messages messages(String body) {
         JsonValue value = JsonRpc.parse(body);
         List<JsonRpcMessage> out = new ArrayList<>();
-        if (value.getValueType() == JsonValue.ValueType.ARRAY) {
-            JsonArray batch = value.asJsonArray();
-            if (batch.isEmpty()) {
+        boolean batch = value.getValueType() == JsonValue.ValueType.ARRAY;
+        if (batch) {
+            JsonArray array = value.asJsonArray();
+            if (array.isEmpty()) {
                 throw McpException.invalidRequest("Invalid Request: empty batch");
             }
-            batch.forEach(v -> out.add(JsonRpcMessage.of(v)));
+            array.forEach(v -> out.add(JsonRpcMessage.of(v)));
         } else {
             out.add(JsonRpcMessage.of(value));
         }
-        return out;
-    }
-
-    public static boolean isBatch(String body) {
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (!Character.isWhitespace(c)) {
-                return c == '[';
-            }
-        }
-        return false;
+        return new Messages(out, batch);
     }
 }

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.security.Principal;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -44,11 +43,11 @@ public class SseMessageServlet extends McpHttpServlet {
                     JsonRpc.SERVER_ERROR, "Unsupported Media Type: Content-Type must be application/json");
             return;
         }
-        List<JsonRpcMessage> messages = RequestBodies.readMessages(req, resp, server.config().maxBodyBytes(), null);
+        RequestBodies.Messages messages = RequestBodies.readMessages(req, resp, server.config().maxBodyBytes());
         if (messages == null) {
             return;
         }
         HttpReplies.accepted(resp);
-        messages.forEach(m -> server.accept(session, m, session.standaloneStreamId()));
+        messages.list().forEach(m -> server.accept(session, m, session.standaloneStreamId()));
     }
 }

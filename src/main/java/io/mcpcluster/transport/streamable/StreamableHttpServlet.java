@@ -54,17 +54,17 @@ public class StreamableHttpServlet extends McpHttpServlet {
                     JsonRpc.SERVER_ERROR, "Unsupported Media Type: Content-Type must be application/json");
             return;
         }
-        StringBuilder body = new StringBuilder();
-        List<JsonRpcMessage> messages = RequestBodies.readMessages(req, resp, server.config().maxBodyBytes(), body);
-        if (messages == null) {
+        RequestBodies.Messages parsed = RequestBodies.readMessages(req, resp, server.config().maxBodyBytes());
+        if (parsed == null) {
             return;
         }
+        List<JsonRpcMessage> messages = parsed.list();
         boolean initialize = messages.size() == 1 && McpMethods.INITIALIZE.equals(messages.get(0).method());
         Session session = initialize ? newSession(req, resp) : requireSession(req, resp);
         if (session == null) {
             return;
         }
-        if (RequestBodies.isBatch(body.toString()) && !ProtocolVersions.allowsBatches(session.protocolVersion())) {
+        if (parsed.batch() && !ProtocolVersions.allowsBatches(session.protocolVersion())) {
             HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, JsonValue.NULL, JsonRpc.INVALID_REQUEST,
                     "Invalid Request: JSON-RPC batches are not supported in " + session.protocolVersion());
             return;

@@ -110,21 +110,11 @@ public final class NodeProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
-    public String logText() {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            return "";
-        }
-    }
 
     public long pid() {
         return process.pid();
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
 
     /** {@code kill -9}: no shutdown hook, no goodbye to the cluster. */
     public void kill() {
