@@ -54,6 +54,8 @@ final class InfinispanMessageRouter implements MessageRouter {
     private final Supplier<Collection<String>> members;
     /** POST streams of this node not stored yet: they die with their connection, nothing to resume. */
     private final Map<String, StreamRecord> unstored = new java.util.concurrent.ConcurrentHashMap<>();
+    private final RoutedEntryListener eventListener = new RoutedEntryListener(this::onEventEntry);
+    private final RoutedEntryListener signalListener = new RoutedEntryListener(this::onSignalEntry);
 
     InfinispanMessageRouter(String nodeName, Cache<String, String> streams, Cache<String, String> events,
                             Cache<String, String> signals, LocalStreams localStreams,
@@ -73,9 +75,15 @@ final class InfinispanMessageRouter implements MessageRouter {
     /** Registers this node's listeners; completes when both are active cluster-wide. */
     CompletionStage<Void> start() {
         TargetNodeFilter filter = new TargetNodeFilter(nodeName);
-        CompletionStage<Void> e = events.addListenerAsync(new RoutedEntryListener(this::onEventEntry), filter, null);
-        CompletionStage<Void> s = signals.addListenerAsync(new RoutedEntryListener(this::onSignalEntry), filter, null);
+        CompletionStage<Void> e = events.addListenerAsync(eventListener, filter, null);
+        CompletionStage<Void> s = signals.addListenerAsync(signalListener, filter, null);
         return e.thenCombine(s, (a, b) -> null);
+    }
+
+    /** Removes this node's listeners: needed where the caches outlive the application (WildFly). */
+    void stop() {
+        events.removeListener(eventListener);
+        signals.removeListener(signalListener);
     }
 
     @Override

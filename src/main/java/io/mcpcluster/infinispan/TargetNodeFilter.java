@@ -6,12 +6,17 @@ import org.infinispan.notifications.cachelistener.filter.EventType;
 import org.infinispan.protostream.annotations.ProtoFactory;
 import org.infinispan.protostream.annotations.ProtoField;
 
+import java.io.Serializable;
+
 /**
  * Runs where a routed entry is written and lets through only the entries addressed to
  * {@link #nodeName} (or to every node) that another node wrote. Holds nothing but the name, because
- * it is shipped to every node (a ProtoStream type, see {@link McpProtoSchema}).
+ * it is shipped to every node: a ProtoStream type for the cache manager of infinispan.xml (see
+ * {@link McpProtoSchema}), and {@link Serializable} for WildFly's cache containers, whose JBoss
+ * Marshalling finds the class again by the name of the deployment's module.
  */
-public final class TargetNodeFilter implements CacheEventFilter<String, String> {
+public final class TargetNodeFilter implements CacheEventFilter<String, String>, Serializable {
+    private static final long serialVersionUID = 1L;
     private final String nodeName;
 
     @ProtoFactory
