@@ -92,6 +92,12 @@ final class InfinispanMessageRouter implements MessageRouter {
     }
 
     @Override
+    public List<String> members() {
+        Collection<String> current = members.get();
+        return current == null ? List.of(nodeName) : List.copyOf(current);
+    }
+
+    @Override
     public boolean isMember(String node) {
         Collection<String> current = members.get();
         return current == null ? nodeName.equals(node) : current.contains(node);

@@ -22,6 +22,9 @@ public interface MessageRouter {
     /** Whether {@code node} is a current member (a stream held by a dead node may be taken over). */
     boolean isMember(String node);
 
+    /** The names of the current members; just this node's when it runs alone on a local cache. */
+    java.util.List<String> members();
+
     /**
      * Records a new stream of {@code sessionId}, held by this node, that owes responses to
      * {@code requestIds} (JSON text of the ids; empty for a standalone stream); returns its unguessable id.

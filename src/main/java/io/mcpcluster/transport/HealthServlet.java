@@ -1,0 +1,32 @@
+package io.mcpcluster.transport;
+
+import io.mcpcluster.protocol.Jsons;
+import io.mcpcluster.session.MessageRouter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * {@code GET /health}: 200 with this node's name and the cluster's members. It answers only once the
+ * servlets are initialised, which is after the node has joined the cluster and started its caches,
+ * so it serves as a readiness probe (Kubernetes, load balancers, the Jetty Arquillian container).
+ */
+public class HealthServlet extends McpHttpServlet {
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        MessageRouter router = server.router();
+        var members = Jsons.createArrayBuilder();
+        router.members().forEach(members::add);
+        String body = Jsons.createObjectBuilder()
+                .add("status", "UP")
+                .add("node", router.nodeName())
+                .add("members", members)
+                .build().toString();
+        resp.setStatus(HttpServletResponse.SC_OK);
+        resp.setContentType("application/json");
+        resp.setHeader("Cache-Control", "no-store");
+        resp.getWriter().write(body);
+    }
+}

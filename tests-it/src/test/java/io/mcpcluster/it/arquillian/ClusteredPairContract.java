@@ -1,0 +1,128 @@
+package io.mcpcluster.it.arquillian;
+
+import io.mcpcluster.it.support.Conformance;
+import io.mcpcluster.it.support.EventStream;
+import io.mcpcluster.it.support.McpHttpSession;
+import io.mcpcluster.it.support.Processes;
+import io.mcpcluster.it.support.RawHttp;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every deployment target must show with two servers clustered through it (WildFly's own
+ * Infinispan and JGroups channel, or Jetty with webapp-config/infinispan.xml): sessions and streams
+ * opened through server 1 are used through server 2. Subclasses deploy the WAR with Arquillian and
+ * hand over the two base URLs.
+ */
+public abstract class ClusteredPairContract {
+
+    protected abstract URL server1();
+
+    protected abstract URL server2();
+
+    private int port1() {
+        return server1().getPort();
+    }
+
+    private int port2() {
+        return server2().getPort();
+    }
+
+    private static String call(String tool, String argumentsJson, int id) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool + "\""
+                + (argumentsJson == null ? "" : ",\"arguments\":" + argumentsJson) + "}}";
+    }
+
+    private static String text(JsonObject response) {
+        return response.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text");
+    }
+
+    @Test
+    void bothServersFormOneClusterAndSayItOnTheHealthEndpoint() {
+        JsonObject h1 = McpHttpSession.parse(RawHttp.send(port1(), "GET", "/health", Map.of(), null).body());
+        JsonObject h2 = McpHttpSession.parse(RawHttp.send(port2(), "GET", "/health", Map.of(), null).body());
+        assertEquals("UP", h1.getString("status"));
+        assertEquals(2, h1.getJsonArray("members").size(), h1.toString());
+        assertEquals(h1.getJsonArray("members"), h2.getJsonArray("members"));
+        assertTrue(!h1.getString("node").equals(h2.getString("node")), h1 + " " + h2);
+    }
+
+    @Test
+    void streamableSessionOpenedThroughServer1IsUsedThroughServer2() {
+        McpHttpSession s = McpHttpSession.initialize(port1(), "2025-06-18");
+        Map<String, String> headers = s.headers();
+        headers.put("MCP-Protocol-Version", "2025-06-18");
+        Set<String> executedOn = new HashSet<>();
+        for (int i = 1; i <= 10; i++) {
+            int port = i % 2 == 0 ? port1() : port2();
+            RawHttp.Response r = RawHttp.send(port, "POST", "/mcp", headers, call("served_by", null, i));
+            assertEquals(200, r.status(), r.body());
+            JsonObject response = McpHttpSession.messages(r).get(0);
+            assertEquals(i, response.getInt("id"));
+            executedOn.add(text(response));
+            RawHttp.Response stats = RawHttp.send(port, "POST", "/mcp", headers,
+                    call("text_stats", "{\"text\":\"" + "word ".repeat(i) + "\"}", 100 + i));
+            assertTrue(stats.body().contains("\\\"words\\\":" + i), stats.body());
+        }
+        assertEquals(2, executedOn.size(), "calls ran on both servers: " + executedOn);
+        // Ended through server 2: gone on both.
+        assertEquals(200, RawHttp.send(port2(), "DELETE", "/mcp", headers, null).status());
+        assertEquals(404, RawHttp.send(port1(), "POST", "/mcp", headers, call("served_by", null, 99)).status());
+    }
+
+    @Test
+    void legacySseStreamOnServer1ReceivesEveryResponseToPostsSentToServer2() {
+        try (EventStream stream = RawHttp.open(port1(), "GET", "/sse", Map.of("Accept", "text/event-stream"), null)) {
+            assertEquals(200, stream.status());
+            String endpoint = stream.nextFrame(10_000).split("data: ")[1].trim();
+            Map<String, String> json = Map.of("Content-Type", "application/json");
+            assertEquals(202, RawHttp.send(port2(), "POST", endpoint, json, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
+                    + "\"initialize\",\"params\":{\"protocolVersion\":\"2024-11-05\",\"capabilities\":{},"
+                    + "\"clientInfo\":{\"name\":\"arquillian\",\"version\":\"1\"}}}").status());
+            assertEquals(1, McpHttpSession.parse(stream.nextData(10_000)).getInt("id"));
+            assertEquals(202, RawHttp.send(port2(), "POST", endpoint, json,
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").status());
+            Set<String> executedOn = new HashSet<>();
+            for (int i = 2; i <= 21; i++) {
+                int port = i % 2 == 0 ? port2() : port1();
+                assertEquals(202, RawHttp.send(port, "POST", endpoint, json, call("served_by", null, i)).status());
+                JsonObject response = McpHttpSession.parse(stream.nextData(10_000));
+                assertEquals(i, response.getInt("id"), "each response once, in order: " + response);
+                executedOn.add(text(response));
+            }
+            assertEquals(2, executedOn.size(), "calls ran on both servers: " + executedOn);
+        }
+    }
+
+    @Test
+    void notificationCausedOnServer2ReachesTheStandaloneStreamOnServer1() {
+        McpHttpSession s = McpHttpSession.initialize(port2(), "2025-06-18");
+        Map<String, String> get = s.headers();
+        get.put("Accept", "text/event-stream");
+        try (EventStream stream = RawHttp.open(port1(), "GET", "/mcp", get, null)) {
+            assertEquals(200, stream.status());
+            assertEquals(200, RawHttp.send(port2(), "POST", "/mcp", s.headers(), "{\"jsonrpc\":\"2.0\",\"id\":1,"
+                    + "\"method\":\"resources/subscribe\",\"params\":{\"uri\":\"demo://notes/operations\"}}").status());
+            McpHttpSession other = McpHttpSession.initialize(port1(), "2025-06-18");
+            assertEquals(200, RawHttp.send(port2(), "POST", "/mcp", other.headers(),
+                    call("touch_note", "{\"topic\":\"operations\"}", 2)).status());
+            JsonObject n = McpHttpSession.parse(stream.nextData(10_000));
+            assertEquals("notifications/resources/updated", n.getString("method"));
+            assertEquals("demo://notes/operations", n.getJsonObject("params").getString("uri"));
+        }
+    }
+
+    @Test
+    void officialConformanceSuitePassesThroughServer2() {
+        Processes.Result r = Conformance.run("http://127.0.0.1:" + port2() + "/mcp");
+        assertTrue(r.output().contains("Total: 40 passed, 0 failed"), r.output());
+    }
+}
