@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Prepares the managed WildFly pair of the Arquillian tests (run by Maven before them): configures the
-# WildFly that Maven unpacked with wildfly-cli/configure.sh (once), then gives each server a fresh base
+# WildFly that Maven unpacked with wildfly-cli/configure.sh (again when a .cli changed), then gives each server a fresh base
 # directory (configuration, data, logs) copied from standalone/.
 #   tests-it/prepare-wildfly.sh JBOSS_HOME NODES_DIR
 set -euo pipefail
 home=${1:?JBOSS_HOME}
 nodes=${2:?NODES_DIR}
 root=$(cd "$(dirname "$0")/.." && pwd)
-if [ ! -f "$home/standalone/configuration/standalone-mcp.xml" ] \
+if [ ! -f "$home/standalone/configuration/standalone-mcp-dns.xml" ] \
     || [ -n "$(find "$root/wildfly-cli" -name '*.cli' -newer "$home/standalone/configuration/standalone-mcp.xml")" ]; then
   "$root/wildfly-cli/configure.sh" "$home" tcpping
+  # Not started by the tests, but applied, so that the Kubernetes variant is checked against
+  # WildFly's management model too.
+  "$root/wildfly-cli/configure.sh" "$home" dns-ping
 fi
 rm -rf "$nodes"
 mkdir -p "$nodes"

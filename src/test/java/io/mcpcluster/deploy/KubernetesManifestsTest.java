@@ -1,0 +1,106 @@
+package io.mcpcluster.deploy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Kubernetes manifests hang together (no cluster runs here; KubernetesDiscoveryIT runs their
+ * DNS_PING configuration on loopback): pods are found through a headless service that also
+ * publishes not-ready pods, on the port JGroups listens on; readiness is the /health endpoint the WAR
+ * maps; the DNS query names that headless service.
+ */
+class KubernetesManifestsTest {
+
+    @ParameterizedTest
+    @CsvSource({"k8s/mcp-cluster-jetty.yaml, 7800", "k8s/mcp-cluster-wildfly.yaml, 7600"})
+    void podsFindEachOtherThroughAHeadlessServiceAndAreReadyOnHealth(String file, int jgroupsPort) throws IOException {
+        List<Map<String, Object>> docs = load(file);
+        Map<String, Object> deployment = only(docs, "Deployment", null);
+        Map<String, Object> pod = map(map(map(deployment, "spec"), "template"), "spec");
+        Map<String, Object> podLabels = map(map(map(map(deployment, "spec"), "template"), "metadata"), "labels");
+        Map<String, Object> container = list(pod, "containers").get(0);
+
+        Map<String, Object> headless = only(docs, "Service", true);
+        Map<String, Object> headlessSpec = map(headless, "spec");
+        assertEquals(Boolean.TRUE, headlessSpec.get("publishNotReadyAddresses"), "pods join before they are ready");
+        assertEquals(podLabels, headlessSpec.get("selector"));
+        assertEquals(jgroupsPort, list(headlessSpec, "ports").get(0).get("port"));
+        assertEquals(jgroupsPort, containerPort(container, "jgroups"));
+
+        String dnsQuery = env(container, "MCP_DNS_QUERY");
+        assertTrue(dnsQuery.startsWith(map(headless, "metadata").get("name") + ".$(POD_NAMESPACE).svc"), dnsQuery);
+
+        Map<String, Object> readiness = map(map(container, "readinessProbe"), "httpGet");
+        assertEquals("/health", readiness.get("path"));
+        assertEquals("http", readiness.get("port"));
+        assertEquals(8080, containerPort(container, "http"));
+        Map<String, Object> balanced = only(docs, "Service", false);
+        assertEquals(podLabels, map(balanced, "spec").get("selector"));
+        assertEquals("http", list(map(balanced, "spec"), "ports").get(0).get("targetPort"));
+
+        assertTrue(Files.readString(Path.of("src/main/webapp/WEB-INF/web.xml")).contains("<url-pattern>/health</url-pattern>"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"k8s/Dockerfile.jetty, infinispan-kubernetes.xml", "k8s/Dockerfile.wildfly, standalone-mcp-dns.xml"})
+    void imagesStartTheDnsPingConfigurationBoundToThePodIp(String dockerfile, String configuration) throws IOException {
+        String text = Files.readString(Path.of(dockerfile));
+        String cmd = text.lines().filter(l -> l.startsWith("CMD ")).findFirst().orElseThrow();
+        assertTrue(cmd.contains(configuration), cmd);
+        assertTrue(cmd.contains("$POD_IP") && cmd.contains("$POD_NAME"), cmd);
+        assertTrue(text.contains("8080"), "the http port the manifests probe");
+    }
+
+    private static List<Map<String, Object>> load(String file) throws IOException {
+        List<Map<String, Object>> docs = new ArrayList<>();
+        try (Reader r = Files.newBufferedReader(Path.of(file))) {
+            for (Object doc : new Yaml().loadAll(r)) {
+                docs.add(cast(doc));
+            }
+        }
+        return docs;
+    }
+
+    /** The one document of {@code kind}; for services, the headless one or the other. */
+    private static Map<String, Object> only(List<Map<String, Object>> docs, String kind, Boolean headless) {
+        List<Map<String, Object>> found = docs.stream().filter(d -> kind.equals(d.get("kind")))
+                .filter(d -> headless == null || headless == "None".equals(map(d, "spec").get("clusterIP"))).toList();
+        assertEquals(1, found.size(), kind + " headless=" + headless);
+        return found.get(0);
+    }
+
+    private static int containerPort(Map<String, Object> container, String name) {
+        return (Integer) list(container, "ports").stream().filter(p -> name.equals(p.get("name"))).findFirst()
+                .orElseThrow().get("containerPort");
+    }
+
+    private static String env(Map<String, Object> container, String name) {
+        return (String) list(container, "env").stream().filter(e -> name.equals(e.get("name"))).findFirst()
+                .orElseThrow().get("value");
+    }
+
+    private static Map<String, Object> map(Map<String, Object> m, String key) {
+        return cast(m.get(key));
+    }
+
+    private static List<Map<String, Object>> list(Map<String, Object> m, String key) {
+        return cast(m.get(key));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object o) {
+        return (T) o;
+    }
+}
