@@ -31,6 +31,17 @@ class StreamableHttpBehaviourIT {
     }
 
     @Test
+    void healthNamesThisNodeAsTheOnlyMemberOfItsLocalCache() {
+        RawHttp.Response r = RawHttp.send(node.port(), "GET", "/health", Map.of(), null);
+        assertEquals(200, r.status());
+        assertEquals("application/json", r.header("Content-Type").split(";")[0]);
+        JsonObject health = McpHttpSession.parse(r.body());
+        assertEquals("UP", health.getString("status"));
+        assertEquals(1, health.getJsonArray("members").size());
+        assertEquals(health.getString("node"), health.getJsonArray("members").getString(0));
+    }
+
+    @Test
     void writesProgressAsEventStreamFramesBeforeTheResultAndEchoesANumericToken() {
         McpHttpSession s = McpHttpSession.initialize(node.port(), "2025-06-18");
         RawHttp.Response r = s.post("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":"
