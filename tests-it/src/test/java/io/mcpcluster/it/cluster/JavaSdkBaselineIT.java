@@ -35,7 +35,9 @@ class JavaSdkBaselineIT {
 
     @AfterAll
     static void stop() {
-        nginx.close();
+        if (nginx != null) {
+            nginx.close();
+        }
         servers.forEach(NodeProcess::close);
     }
 

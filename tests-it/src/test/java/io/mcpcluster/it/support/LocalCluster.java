@@ -36,9 +36,15 @@ public final class LocalCluster implements AutoCloseable {
         LocalCluster c = new LocalCluster(name, capacity, extra);
         List<CompletableFuture<NodeProcess>> starting = IntStream.range(0, size)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> c.launch(i))).toList();
-        starting.forEach(f -> c.nodes.add(f.join()));
-        c.nginx = Nginx.start(c.nodes.stream().map(NodeProcess::port).toList(), streamsOnFirst);
-        return c;
+        try {
+            starting.forEach(f -> c.nodes.add(f.join()));
+            c.nginx = Nginx.start(c.nodes.stream().map(NodeProcess::port).toList(), streamsOnFirst);
+            return c;
+        } catch (RuntimeException e) {
+            // A node or nginx failed to start: stop what did start before reporting it.
+            starting.forEach(f -> f.thenAccept(NodeProcess::close));
+            throw e;
+        }
     }
 
     /** Stops node {@code index} gracefully and starts it again on the same ports. */

@@ -68,6 +68,8 @@ public final class NodeProcess implements AutoCloseable {
             Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             NodeProcess node = new NodeProcess(p, port, log);
+            // Whatever a test does or fails to do, no node outlives the test JVM.
+            Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
             node.awaitReady(readyMarker);
             return node;
         } catch (IOException e) {
