@@ -23,7 +23,7 @@ public interface MessageRouter {
     boolean isMember(String node);
 
     /** The names of the current members; just this node's when it runs alone on a local cache. */
-    java.util.List<String> members();
+    List<String> members();
 
     /**
      * Records a new stream of {@code sessionId}, held by this node, that owes responses to

@@ -5,6 +5,7 @@ import io.mcpcluster.it.support.EventStream;
 import io.mcpcluster.it.support.McpHttpSession;
 import io.mcpcluster.it.support.Processes;
 import io.mcpcluster.it.support.RawHttp;
+import io.mcpcluster.it.support.StreamResumption;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What every deployment target must show with two servers clustered through it (WildFly's own
  * Infinispan and JGroups channel, or Jetty with webapp-config/infinispan.xml): sessions and streams
- * opened through server 1 are used through server 2. Subclasses deploy the WAR with Arquillian and
+ * opened through server 1 are used, and resumed, through server 2. Subclasses deploy the WAR with Arquillian and
  * hand over the two base URLs.
  */
 public abstract class ClusteredPairContract {
@@ -118,6 +119,11 @@ public abstract class ClusteredPairContract {
             assertEquals("notifications/resources/updated", n.getString("method"));
             assertEquals("demo://notes/operations", n.getJsonObject("params").getString("uri"));
         }
+    }
+
+    @Test
+    void postStreamCutOnServer1IsResumedOnServer2WithTheRestInOrder() {
+        StreamResumption.cutAfterFirstEventAndResume(port1(), port2());
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.mcpcluster.it.support.LocalCluster;
 import io.mcpcluster.it.support.McpHttpSession;
 import io.mcpcluster.it.support.NodeProcess;
 import io.mcpcluster.it.support.RawHttp;
+import io.mcpcluster.it.support.StreamResumption;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,63 +41,9 @@ class ResumeIT {
         cluster.close();
     }
 
-    /** Reads frames until the stream ends: each frame's id and data. */
-    private static List<String[]> drain(EventStream stream) {
-        List<String[]> out = new ArrayList<>();
-        for (String f = stream.nextFrame(10_000); f != null; f = stream.nextFrame(10_000)) {
-            String id = null;
-            String data = null;
-            for (String line : f.split("\n")) {
-                if (line.startsWith("id: ")) {
-                    id = line.substring(4);
-                } else if (line.startsWith("data: ") && line.length() > 6) {
-                    data = line.substring(6);
-                }
-            }
-            if (data != null) {
-                out.add(new String[]{id, data});
-            }
-        }
-        return out;
-    }
-
     @Test
     void postStreamCutAfterItsFirstEventResumesOnAnotherNodeWithTheRestExactlyOnce() {
-        McpHttpSession s = McpHttpSession.initialize(a.port(), "2025-11-25");
-        String lastId;
-        try (EventStream call = RawHttp.open(a.port(), "POST", "/mcp", s.headers(), "{\"jsonrpc\":\"2.0\",\"id\":1,"
-                + "\"method\":\"tools/call\",\"params\":{\"name\":\"slow_count\",\"arguments\":{\"n\":10,\"delayMs\":100},"
-                + "\"_meta\":{\"progressToken\":\"t\"}}}")) {
-            assertTrue(call.nextFrame(5_000).matches("id: \\S+\\.0\nretry: \\d+\ndata: "), "priming event first");
-            String first = call.nextFrame(5_000);
-            lastId = first.split("\n")[0].substring(4);
-            assertTrue(lastId.endsWith(".1"), first);
-        }
-        Map<String, String> h = new HashMap<>(s.headers());
-        h.put("Accept", "text/event-stream");
-        h.put("Last-Event-ID", lastId);
-        List<String[]> rest;
-        try (EventStream resumed = RawHttp.open(b.port(), "GET", "/mcp", h, null)) {
-            assertEquals(200, resumed.status());
-            rest = drain(resumed);
-        }
-        List<Integer> progress = new ArrayList<>();
-        JsonObject result = null;
-        long previousSeq = 1;
-        for (String[] e : rest) {
-            long seq = Long.parseLong(e[0].substring(e[0].lastIndexOf('.') + 1));
-            assertEquals(previousSeq + 1, seq, "in order, no gap, no duplicate");
-            previousSeq = seq;
-            JsonObject m = McpHttpSession.parse(e[1]);
-            if ("notifications/progress".equals(m.getString("method", ""))) {
-                progress.add(m.getJsonObject("params").getInt("progress"));
-            } else if (!m.containsKey("method")) {
-                result = m;
-            }
-        }
-        assertEquals(List.of(2, 3, 4, 5, 6, 7, 8, 9, 10), progress);
-        assertNotNull(result, "the result after the resume");
-        assertEquals("Counted to 10", result.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"));
+        StreamResumption.cutAfterFirstEventAndResume(a.port(), b.port());
     }
 
     @Test

@@ -71,6 +71,9 @@ public class JettyHomeContainer implements DeployableContainer<JettyHomeConfigur
                     "-Dmcp.jgroups.initial.hosts=" + config.getJgroupsInitialHosts()));
             process = new ProcessBuilder(command).directory(base.toFile()).redirectErrorStream(true)
                     .redirectOutput(base.resolve("jetty.log").toFile()).start();
+            Process started = process;
+            // Should the test JVM end without stop() (a crash, Ctrl-C), the server ends with it.
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
             awaitHttp("/", status -> status > 0, "Jetty listening");
         } catch (IOException | RuntimeException e) {
             stopProcess();
