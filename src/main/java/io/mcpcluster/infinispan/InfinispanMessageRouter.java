@@ -152,7 +152,8 @@ final class InfinispanMessageRouter implements MessageRouter {
 
     @Override
     public void expectResponse(String streamId, String requestId) {
-        update(streamId, r -> r.expecting(requestId, nodeName));
+        streams.computeIfPresent(streamId, StreamRecordChange.expect(requestId, nodeName), recordLifespan(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -194,11 +195,13 @@ final class InfinispanMessageRouter implements MessageRouter {
             return CompletableFuture.completedFuture(1L);
         }
         String answered = response && message.containsKey("id") ? JsonRpc.write(message.get("id")) : null;
-        StreamRecord record = update(streamId, r -> r.advanced(answered));
-        if (record == null) {
+        String advanced = streams.computeIfPresent(streamId, StreamRecordChange.advance(answered), recordLifespan(),
+                TimeUnit.MILLISECONDS);
+        if (advanced == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("Unknown stream " + streamId));
         }
-        long seq = record.nextSeq();
+        StreamRecord record = StreamRecord.fromJson(streamId, advanced);
+        long seq = record.nextSeq() - 1;
         events.put(eventKey(streamId, seq), new RoutedValue(record.holder(), nodeName, response, json).encode(),
                 eventLifespanMillis, TimeUnit.MILLISECONDS);
         if (seq > maxEventsPerStream) {
