@@ -152,8 +152,7 @@ final class InfinispanMessageRouter implements MessageRouter {
 
     @Override
     public void expectResponse(String streamId, String requestId) {
-        streams.computeIfPresent(streamId, StreamRecordChange.expect(requestId, nodeName), recordLifespan(),
-                TimeUnit.MILLISECONDS);
+        update(streamId, r -> r.expecting(requestId, nodeName));
     }
 
     @Override
@@ -195,13 +194,11 @@ final class InfinispanMessageRouter implements MessageRouter {
             return CompletableFuture.completedFuture(1L);
         }
         String answered = response && message.containsKey("id") ? JsonRpc.write(message.get("id")) : null;
-        String advanced = streams.computeIfPresent(streamId, StreamRecordChange.advance(answered), recordLifespan(),
-                TimeUnit.MILLISECONDS);
-        if (advanced == null) {
+        StreamRecord record = update(streamId, r -> r.advanced(answered));
+        if (record == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("Unknown stream " + streamId));
         }
-        StreamRecord record = StreamRecord.fromJson(streamId, advanced);
-        long seq = record.nextSeq() - 1;
+        long seq = record.nextSeq();
         events.put(eventKey(streamId, seq), new RoutedValue(record.holder(), nodeName, response, json).encode(),
                 eventLifespanMillis, TimeUnit.MILLISECONDS);
         if (seq > maxEventsPerStream) {
