@@ -5,7 +5,7 @@ import io.mcpcluster.it.support.EventStream;
 import io.mcpcluster.it.support.McpHttpSession;
 import io.mcpcluster.it.support.Processes;
 import io.mcpcluster.it.support.RawHttp;
-import io.mcpcluster.it.support.StreamResumption;
+import io.mcpcluster.it.support.ResumeScenario;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -123,7 +123,7 @@ public abstract class ClusteredPairContract {
 
     @Test
     void postStreamCutOnServer1IsResumedOnServer2WithTheRestInOrder() {
-        StreamResumption.cutAfterFirstEventAndResume(port1(), port2());
+        ResumeScenario.cutAfterFirstEventAndResume(port1(), port2());
     }
 
     @Test

@@ -5,7 +5,7 @@ import io.mcpcluster.it.support.LocalCluster;
 import io.mcpcluster.it.support.McpHttpSession;
 import io.mcpcluster.it.support.NodeProcess;
 import io.mcpcluster.it.support.RawHttp;
-import io.mcpcluster.it.support.StreamResumption;
+import io.mcpcluster.it.support.ResumeScenario;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +43,7 @@ class ResumeIT {
 
     @Test
     void postStreamCutAfterItsFirstEventResumesOnAnotherNodeWithTheRestExactlyOnce() {
-        StreamResumption.cutAfterFirstEventAndResume(a.port(), b.port());
+        ResumeScenario.cutAfterFirstEventAndResume(a.port(), b.port());
     }
 
     @Test

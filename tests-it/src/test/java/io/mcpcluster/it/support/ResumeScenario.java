@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The resumption scenario shared by the cluster tests and the Arquillian targets. */
-public final class StreamResumption {
-    private StreamResumption() {
+public final class ResumeScenario {
+    private ResumeScenario() {
     }
 
     /**
