@@ -34,4 +34,17 @@ public final class Processes {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Asks {@code process} to end, and kills it if it has not within {@code graceSeconds}. */
+    public static void stop(Process process, long graceSeconds) {
+        process.destroy();
+        try {
+            if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.mcpcluster.it.arquillian.jetty;
 
+import io.mcpcluster.it.support.Processes;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
@@ -173,15 +174,7 @@ public class JettyHomeContainer implements DeployableContainer<JettyHomeConfigur
         if (process == null) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(process, 20);
         process = null;
     }
 
