@@ -6,7 +6,7 @@ import io.mcpcluster.api.Prompt;
 import io.mcpcluster.api.Resource;
 import io.mcpcluster.api.ResourceTemplate;
 import io.mcpcluster.api.Tool;
-import io.mcpcluster.server.McpConfig;
+import io.mcpcluster.config.McpConfig;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;

@@ -1,5 +1,6 @@
 package io.mcpcluster.demo;
 
+import io.mcpcluster.protocol.ErrorCodes;
 import io.mcpcluster.api.CompletePrompt;
 import io.mcpcluster.api.CompleteResourceTemplate;
 import io.mcpcluster.api.Prompt;
@@ -37,7 +38,7 @@ public class NotesResources {
     String note(String topic) {
         String note = NOTES.get(topic);
         if (note == null) {
-            throw new io.mcpcluster.protocol.McpException(io.mcpcluster.protocol.JsonRpc.RESOURCE_NOT_FOUND,
+            throw new io.mcpcluster.protocol.McpException(io.mcpcluster.protocol.ErrorCodes.RESOURCE_NOT_FOUND,
                     "No note on " + topic);
         }
         return note;

@@ -1,11 +1,12 @@
 package io.mcpcluster.dispatch;
 
+import io.mcpcluster.protocol.ErrorCodes;
 import io.mcpcluster.api.McpClientException;
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.session.Ids;
-import io.mcpcluster.session.MessageRouter;
 import io.mcpcluster.session.PendingRequests;
-import io.mcpcluster.session.Signal;
+import io.mcpcluster.cluster.ClusterSignals;
+import io.mcpcluster.cluster.Signal;
 import io.mcpcluster.protocol.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -25,26 +26,29 @@ import java.util.logging.Logger;
  */
 public final class ClientRequests {
     private static final Logger LOG = Logger.getLogger(ClientRequests.class.getName());
-    /** JSON-RPC code of a client request that got no answer in time. */
-    public static final int TIMEOUT = -32001;
+
+    
 
     private final Map<String, CompletableFuture<JsonObject>> waiting = new ConcurrentHashMap<>();
     private final PendingRequests pending;
-    private final MessageRouter router;
+    private final ClusterSignals signals;
+    private final String nodeName;
     private final ScheduledExecutorService scheduler;
     private final long timeoutMillis;
 
-    public ClientRequests(PendingRequests pending, MessageRouter router, ScheduledExecutorService scheduler,
-                          long timeoutMillis) {
+    public ClientRequests(PendingRequests pending, ClusterSignals signals, String nodeName,
+                          ScheduledExecutorService scheduler, long timeoutMillis) {
         this.pending = pending;
-        this.router = router;
+        this.signals = signals;
+        this.nodeName = nodeName;
+        signals.subscribe(Signal.Type.CLIENT_RESPONSE, s -> complete(s.sessionId(), s.payload().asJsonObject()));
         this.scheduler = scheduler;
         this.timeoutMillis = timeoutMillis;
     }
 
     CompletionStage<JsonObject> send(RequestContext ctx, String capability, String method, JsonObject params) {
         if (!ctx.session().clientSupports(capability)) {
-            return CompletableFuture.failedFuture(new McpClientException(JsonRpc.METHOD_NOT_FOUND,
+            return CompletableFuture.failedFuture(new McpClientException(ErrorCodes.METHOD_NOT_FOUND,
                     "The client did not declare the '" + capability + "' capability"));
         }
         String sessionId = ctx.session().id();
@@ -52,9 +56,9 @@ public final class ClientRequests {
         String key = key(sessionId, id);
         CompletableFuture<JsonObject> answer = new CompletableFuture<>();
         waiting.put(key, answer);
-        pending.register(sessionId, id, router.nodeName(), timeoutMillis);
+        pending.register(sessionId, id, nodeName, timeoutMillis);
         var timer = scheduler.schedule(() -> answer.completeExceptionally(
-                new McpClientException(TIMEOUT, method + " got no answer in " + timeoutMillis + " ms")),
+                new McpClientException(ErrorCodes.CLIENT_REQUEST_TIMEOUT, method + " got no answer in " + timeoutMillis + " ms")),
                 timeoutMillis, TimeUnit.MILLISECONDS);
         answer.whenComplete((r, e) -> {
             timer.cancel(false);
@@ -80,12 +84,12 @@ public final class ClientRequests {
         if (node == null) {
             LOG.fine(() -> "Response to unknown or expired request " + requestId + " of session " + sessionId);
         } else {
-            router.signal(node, new Signal(Signal.Type.CLIENT_RESPONSE, sessionId, message));
+            signals.send(node, new Signal(Signal.Type.CLIENT_RESPONSE, sessionId, message));
         }
     }
 
     /** Completes the local waiter of {@code message}'s id, if this node has it. */
-    public void complete(String sessionId, JsonObject message) {
+    private void complete(String sessionId, JsonObject message) {
         JsonValue id = message.get("id");
         if (id == null || id.getValueType() != JsonValue.ValueType.STRING) {
             return;
@@ -98,7 +102,7 @@ public final class ClientRequests {
             answer.complete(message.getJsonObject("result"));
         } else {
             JsonObject error = message.containsKey("error") ? message.getJsonObject("error") : JsonValue.EMPTY_JSON_OBJECT;
-            answer.completeExceptionally(new McpClientException(error.getInt("code", JsonRpc.INTERNAL_ERROR),
+            answer.completeExceptionally(new McpClientException(error.getInt("code", ErrorCodes.INTERNAL_ERROR),
                     error.getString("message", "The client answered with an error")));
         }
     }

@@ -1,5 +1,6 @@
 package io.mcpcluster.dispatch;
 
+import io.mcpcluster.protocol.ErrorCodes;
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.LogLevel;
 import io.mcpcluster.protocol.McpException;
@@ -98,8 +99,8 @@ public final class McpDispatcher {
             return JsonRpc.error(id, e);
         }
         if (cause instanceof java.util.concurrent.CancellationException) {
-            return JsonRpc.error(id, -32800, "Request cancelled", null);
+            return JsonRpc.error(id, ErrorCodes.REQUEST_CANCELLED, "Request cancelled", null);
         }
-        return JsonRpc.error(id, JsonRpc.INTERNAL_ERROR, "Internal error", null);
+        return JsonRpc.error(id, ErrorCodes.INTERNAL_ERROR, "Internal error", null);
     }
 }

@@ -1,16 +1,14 @@
 package io.mcpcluster.dispatch;
 
-import io.mcpcluster.session.MessageRouter;
-import io.mcpcluster.session.Signal;
-import io.mcpcluster.session.StreamRecord;
-import io.mcpcluster.protocol.Jsons;
+import io.mcpcluster.stream.EventLog;
+import io.mcpcluster.stream.Streams;
 import jakarta.json.JsonObject;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Where the messages of one request go: the request's own stream (Streamable POST) or the session's. */
-record Outbound(MessageRouter router, String streamId) {
+record Outbound(EventLog log, Streams streams, String streamId) {
     private static final Logger LOG = Logger.getLogger(Outbound.class.getName());
 
     void send(JsonObject message) {
@@ -18,7 +16,7 @@ record Outbound(MessageRouter router, String streamId) {
             LOG.fine("No stream to send to; dropping " + message.getString("method", "response"));
             return;
         }
-        router.send(streamId, message).exceptionally(e -> {
+        log.send(streamId, message).exceptionally(e -> {
             LOG.log(Level.FINE, "Message for stream " + streamId + " not delivered", e);
             return null;
         });
@@ -26,13 +24,8 @@ record Outbound(MessageRouter router, String streamId) {
 
     /** Asks the node holding the stream to end its connection for polling (the stream goes on). */
     void closeForPolling(String sessionId) {
-        if (streamId == null) {
-            return;
-        }
-        router.ensureStored(streamId);
-        StreamRecord r = router.findStream(streamId);
-        if (r != null && r.kind() == MessageRouter.StreamKind.POST && r.isHeld()) {
-            router.signal(r.holder(), new Signal(Signal.Type.POLL_CLOSE, sessionId, Jsons.createValue(streamId)));
+        if (streamId != null) {
+            streams.closeForPolling(streamId, sessionId);
         }
     }
 }

@@ -1,34 +1,34 @@
 package io.mcpcluster.dispatch;
 
-import io.mcpcluster.session.MessageRouter;
 import io.mcpcluster.session.Session;
+import io.mcpcluster.stream.EventLog;
+import io.mcpcluster.stream.Streams;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 
 /** Builds the {@link RequestContext} of a request (the dispatch package keeps its constructor to itself). */
-public final class RequestContexts {
-    private final MessageRouter router;
+final class RequestContexts {
+    private final EventLog log;
+    private final Streams streams;
     private final ClientRequests clientRequests;
     private final Jsonb jsonb;
 
-    public RequestContexts(MessageRouter router, ClientRequests clientRequests, Jsonb jsonb) {
-        this.router = router;
+    RequestContexts(EventLog log, Streams streams, ClientRequests clientRequests, Jsonb jsonb) {
+        this.log = log;
+        this.streams = streams;
         this.clientRequests = clientRequests;
         this.jsonb = jsonb;
     }
 
     /** {@code streamId} is where the request's messages go; null drops them (no stream open). */
-    public RequestContext create(Session session, JsonValue requestId, JsonValue progressToken, String streamId) {
-        return new RequestContext(session, requestId, progressToken, new Outbound(router, streamId), clientRequests,
-                jsonb);
+    RequestContext create(Session session, JsonValue requestId, JsonValue progressToken, String streamId) {
+        return new RequestContext(session, requestId, progressToken, new Outbound(log, streams, streamId),
+                clientRequests, jsonb);
     }
 
     /** Sends {@code message} to {@code ctx}'s stream. */
-    public void reply(RequestContext ctx, jakarta.json.JsonObject message) {
+    void reply(RequestContext ctx, JsonObject message) {
         ctx.outbound().send(message);
-    }
-
-    public void cancel(RequestContext ctx) {
-        ctx.cancel();
     }
 }

@@ -1,5 +1,6 @@
 package io.mcpcluster.dispatch;
 
+import io.mcpcluster.protocol.ErrorCodes;
 import io.mcpcluster.api.ResourceContents;
 import io.mcpcluster.protocol.ContentJson;
 import io.mcpcluster.protocol.JsonRpc;
@@ -52,7 +53,7 @@ final class ResourceMessages {
             }
         }
         if (contents == null) {
-            throw new McpException(JsonRpc.RESOURCE_NOT_FOUND, "Resource not found",
+            throw new McpException(ErrorCodes.RESOURCE_NOT_FOUND, "Resource not found",
                     Jsons.createObjectBuilder().add("uri", uri).build());
         }
         return contents.thenApply(list -> Jsons.createObjectBuilder()

@@ -1,10 +1,16 @@
 package io.mcpcluster.infinispan;
 
-import io.mcpcluster.server.McpConfig;
-import io.mcpcluster.server.NodeServices;
-import io.mcpcluster.session.MessageRouter;
+import io.mcpcluster.cluster.ClusterSignals;
+import io.mcpcluster.cluster.Membership;
+import io.mcpcluster.cluster.SignalHandlers;
+import io.mcpcluster.config.McpConfig;
+import io.mcpcluster.node.NodeExecutors;
+import io.mcpcluster.session.Ids;
 import io.mcpcluster.session.PendingRequests;
 import io.mcpcluster.session.SessionStore;
+import io.mcpcluster.sse.LocalStreams;
+import io.mcpcluster.stream.EventLog;
+import io.mcpcluster.stream.StreamRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +31,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * The one place that builds Infinispan: the session store, router and pending-request registry on top
- * of a cache manager's caches. Everything else sees interfaces. The cache manager is
+ * The one place that builds Infinispan: the session store, stream registry, event log, cluster
+ * signals, membership and pending-request registry on top of a cache manager's caches. Everything
+ * else sees their interfaces. The cache manager is
  * <ul>
  *   <li>the application server's, when the deployment declares the resource reference
  *   {@value #SERVER_CONTAINER} (the WildFly WAR does, in {@code jboss-web.xml}): the server owns it,
@@ -48,14 +55,18 @@ public class InfinispanBackend {
     @Inject
     McpConfig config;
     @Inject
-    NodeServices node;
+    NodeExecutors executors;
+    @Inject
+    LocalStreams localStreams;
 
     private EmbeddedCacheManager cacheManager;
     /** False when the application server owns the cache manager. */
     private boolean ownsCacheManager;
-    private MembershipListener membership;
+    private InfinispanMembership membership;
     private InfinispanSessionStore sessionStore;
-    private InfinispanMessageRouter router;
+    private InfinispanStreamRegistry streamRegistry;
+    private InfinispanEventLog eventLog;
+    private InfinispanClusterSignals signals;
     private InfinispanPendingRequests pending;
 
     @PostConstruct
@@ -69,18 +80,20 @@ public class InfinispanBackend {
             LOG.info("Using the application server's cache container " + SERVER_CONTAINER
                     + "; mcp.infinispan.config is not read");
         }
-        Cache<String, String> sessions = cacheManager.getCache(SESSIONS);
-        sessionStore = new InfinispanSessionStore(sessions, config.sessionIdleSeconds());
+        String nodeName = nodeName();
+        sessionStore = new InfinispanSessionStore(cacheManager.getCache(SESSIONS), config.sessionIdleSeconds());
         pending = new InfinispanPendingRequests(cacheManager.getCache(PENDING));
-        router = new InfinispanMessageRouter(nodeName(), cacheManager.getCache(STREAMS),
-                cacheManager.getCache(EVENTS), cacheManager.getCache(SIGNALS), node.localStreams(),
-                node::dispatchSignal, config.eventRetentionMillis(), config.eventRetentionCount(), this::memberNames);
-        router.start().toCompletableFuture().orTimeout(60, TimeUnit.SECONDS).join();
-        membership = new MembershipListener(cacheManager, departed ->
-                node.workers().execute(() -> router.failRequestsOf(departed)));
-        cacheManager.addListener(membership);
+        streamRegistry = new InfinispanStreamRegistry(nodeName, cacheManager.getCache(STREAMS), localStreams,
+                config.eventRetentionMillis());
+        eventLog = new InfinispanEventLog(nodeName, streamRegistry, cacheManager.getCache(EVENTS), localStreams,
+                config.eventRetentionMillis(), config.eventRetentionCount());
+        signals = new InfinispanClusterSignals(nodeName, cacheManager.getCache(SIGNALS),
+                new SignalHandlers(executors.workers()));
+        eventLog.start().thenCombine(signals.start(), (a, b) -> null)
+                .toCompletableFuture().orTimeout(60, TimeUnit.SECONDS).join();
+        membership = new InfinispanMembership(cacheManager, nodeName, executors.workers());
         LOG.info(() -> String.format("Infinispan ready in %d ms: node %s, members %s",
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), router.nodeName(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), nodeName,
                 cacheManager.getMembers() == null ? "[local]" : cacheManager.getMembers()));
     }
 
@@ -94,11 +107,14 @@ public class InfinispanBackend {
             return;
         }
         // The server's caches outlive this deployment: leave no listener holding its class loader.
-        if (router != null) {
-            router.stop();
+        if (eventLog != null) {
+            eventLog.stop();
+        }
+        if (signals != null) {
+            signals.stop();
         }
         if (membership != null) {
-            cacheManager.removeListener(membership);
+            membership.stop();
         }
     }
 
@@ -110,8 +126,26 @@ public class InfinispanBackend {
 
     @Produces
     @ApplicationScoped
-    MessageRouter messageRouter() {
-        return router;
+    StreamRegistry streamRegistry() {
+        return streamRegistry;
+    }
+
+    @Produces
+    @ApplicationScoped
+    EventLog eventLog() {
+        return eventLog;
+    }
+
+    @Produces
+    @ApplicationScoped
+    ClusterSignals clusterSignals() {
+        return signals;
+    }
+
+    @Produces
+    @ApplicationScoped
+    Membership membership() {
+        return membership;
     }
 
     @Produces
@@ -120,18 +154,12 @@ public class InfinispanBackend {
         return pending;
     }
 
-    /** Current members by name, or null for the local (non-clustered) cache manager. */
-    private java.util.Collection<String> memberNames() {
-        var members = cacheManager.getMembers();
-        return members == null ? null : members.stream().map(Object::toString).toList();
-    }
-
     private String nodeName() {
         if (!config.nodeName().isEmpty()) {
             return config.nodeName();
         }
         return cacheManager.getAddress() != null ? cacheManager.getAddress().toString()
-                : "local-" + io.mcpcluster.session.Ids.random().substring(0, 8);
+                : "local-" + Ids.random().substring(0, 8);
     }
 
     /** The server's cache container if this deployment declared a reference to one, else null. */

@@ -6,24 +6,32 @@ import org.infinispan.notifications.cachemanagerlistener.annotation.ViewChanged;
 import org.infinispan.notifications.cachemanagerlistener.event.ViewChangedEvent;
 import org.infinispan.remoting.transport.Address;
 
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
  * Tells the coordinator which nodes left the cluster, so that it can answer for the requests they
- * were executing. Runs on a notification thread: hands off at once.
+ * were executing. Runs on a notification thread: hands the handlers to the executor at once.
  */
 @Listener
 public final class MembershipListener {
     private static final Logger LOG = Logger.getLogger(MembershipListener.class.getName());
     private final EmbeddedCacheManager cacheManager;
-    private final Consumer<Set<String>> onDeparted;
+    private final Executor executor;
+    private final List<Consumer<Set<String>>> handlers = new CopyOnWriteArrayList<>();
 
-    MembershipListener(EmbeddedCacheManager cacheManager, Consumer<Set<String>> onDeparted) {
+    MembershipListener(EmbeddedCacheManager cacheManager, Executor executor) {
         this.cacheManager = cacheManager;
-        this.onDeparted = onDeparted;
+        this.executor = executor;
+    }
+
+    void add(Consumer<Set<String>> handler) {
+        handlers.add(handler);
     }
 
     @ViewChanged
@@ -32,7 +40,7 @@ public final class MembershipListener {
                 .map(Address::toString).collect(Collectors.toSet());
         LOG.info(() -> "Cluster view " + event.getNewMembers() + (departed.isEmpty() ? "" : ", departed " + departed));
         if (!departed.isEmpty() && cacheManager.isCoordinator()) {
-            onDeparted.accept(departed);
+            handlers.forEach(h -> executor.execute(() -> h.accept(departed)));
         }
     }
 }

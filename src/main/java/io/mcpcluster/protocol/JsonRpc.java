@@ -8,19 +8,8 @@ import jakarta.json.stream.JsonParsingException;
 
 import java.io.StringReader;
 
-/** JSON-RPC 2.0 error codes and builders of the three message shapes, on JSON-P. */
+/** Builders of the three JSON-RPC 2.0 message shapes, on JSON-P; the error codes are {@link ErrorCodes}. */
 public final class JsonRpc {
-    public static final int PARSE_ERROR = -32700;
-    public static final int INVALID_REQUEST = -32600;
-    public static final int METHOD_NOT_FOUND = -32601;
-    public static final int INVALID_PARAMS = -32602;
-    public static final int INTERNAL_ERROR = -32603;
-    /** Server-defined: transport-level refusals (bad Origin, unknown session), as the TypeScript SDK does. */
-    public static final int SERVER_ERROR = -32000;
-    public static final int SESSION_NOT_FOUND = -32001;
-    /** MCP: a resource URI that does not exist. */
-    public static final int RESOURCE_NOT_FOUND = -32002;
-
     private JsonRpc() {
     }
 
@@ -58,21 +47,21 @@ public final class JsonRpc {
         return error(id, e.code(), e.getMessage(), e.data());
     }
 
-    /** Parses JSON text; malformed input raises {@link McpException} with {@link #PARSE_ERROR}. */
+    /** Parses JSON text; malformed input raises {@link McpException} with {@link #ErrorCodes.PARSE_ERROR}. */
     public static JsonValue parse(String text) {
         try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
             return reader.readValue();
         } catch (JsonParsingException | IllegalStateException e) {
-            throw new McpException(PARSE_ERROR, "Parse error: " + e.getMessage());
+            throw new McpException(ErrorCodes.PARSE_ERROR, "Parse error: " + e.getMessage());
         } catch (jakarta.json.JsonException e) {
-            throw new McpException(PARSE_ERROR, "Parse error: " + e.getMessage());
+            throw new McpException(ErrorCodes.PARSE_ERROR, "Parse error: " + e.getMessage());
         }
     }
 
     public static JsonObject parseObject(String text) {
         JsonValue v = parse(text);
         if (v.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new McpException(PARSE_ERROR, "Expected a JSON object");
+            throw new McpException(ErrorCodes.PARSE_ERROR, "Expected a JSON object");
         }
         return v.asJsonObject();
     }

@@ -16,7 +16,7 @@ public record JsonRpcMessage(Kind kind, JsonValue id, String method, JsonObject 
         return kind == Kind.REQUEST;
     }
 
-    /** Classifies {@code value}; anything that is not a valid message raises INVALID_REQUEST. */
+    /** Classifies {@code value}; anything that is not a valid message raises ErrorCodes.INVALID_REQUEST. */
     public static JsonRpcMessage of(JsonValue value) {
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw McpException.invalidRequest("Invalid Request: a JSON-RPC message must be an object");

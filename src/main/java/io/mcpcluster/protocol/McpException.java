@@ -29,14 +29,14 @@ public class McpException extends RuntimeException {
     }
 
     public static McpException invalidParams(String message) {
-        return new McpException(JsonRpc.INVALID_PARAMS, message);
+        return new McpException(ErrorCodes.INVALID_PARAMS, message);
     }
 
     public static McpException invalidRequest(String message) {
-        return new McpException(JsonRpc.INVALID_REQUEST, message);
+        return new McpException(ErrorCodes.INVALID_REQUEST, message);
     }
 
     public static McpException methodNotFound(String method) {
-        return new McpException(JsonRpc.METHOD_NOT_FOUND, "Method not found: " + method);
+        return new McpException(ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + method);
     }
 }

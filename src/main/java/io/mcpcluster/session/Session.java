@@ -2,6 +2,7 @@ package io.mcpcluster.session;
 
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.LogLevel;
+import io.mcpcluster.protocol.ProtocolVersions;
 import io.mcpcluster.protocol.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -17,19 +18,16 @@ import java.util.stream.Collectors;
  * One MCP session: the whole of its state, stored as compact JSON text in the sessions cache so that
  * every node sees it. Immutable; change it through {@link SessionStore#update}.
  *
- * @param transport          {@code streamable} or {@code sse} (legacy HTTP+SSE)
+ * @param transport          the transport the session was opened with
  * @param protocolVersion    negotiated at initialize; null before
  * @param logLevel           minimum level of {@code notifications/message}; null sends all
  * @param standaloneStreamId the stream that carries messages not tied to a request: the Streamable GET
  *                           stream or the legacy SSE stream; null when none is open
  * @param principal          the authenticated user the session is bound to, or null
  */
-public record Session(String id, String transport, String protocolVersion, JsonObject clientInfo,
+public record Session(String id, Transport transport, String protocolVersion, JsonObject clientInfo,
                       JsonObject clientCapabilities, LogLevel logLevel, Set<String> subscriptions,
                       String principal, String standaloneStreamId, boolean initialized, long createdAt) {
-
-    public static final String STREAMABLE = "streamable";
-    public static final String LEGACY_SSE = "sse";
 
     public Session {
         subscriptions = Set.copyOf(subscriptions);
@@ -37,7 +35,7 @@ public record Session(String id, String transport, String protocolVersion, JsonO
         clientCapabilities = clientCapabilities == null ? JsonValue.EMPTY_JSON_OBJECT : clientCapabilities;
     }
 
-    public static Session create(String id, String transport, String principal) {
+    public static Session create(String id, Transport transport, String principal) {
         return new Session(id, transport, null, null, null, null, Set.of(), principal, null, false,
                 System.currentTimeMillis());
     }
@@ -73,13 +71,18 @@ public record Session(String id, String transport, String protocolVersion, JsonO
                 principal, streamId, initialized, createdAt);
     }
 
+    /** Whether event streams of this session start with a priming event (SEP-1699, 2025-11-25 on). */
+    public boolean usesPrimingEvents() {
+        return ProtocolVersions.usesPrimingEvents(protocolVersion);
+    }
+
     /** Whether the client declared {@code capability} (sampling, elicitation, roots) at initialize. */
     public boolean clientSupports(String capability) {
         return clientCapabilities.containsKey(capability);
     }
 
     public String toJson() {
-        JsonObjectBuilder b = Jsons.createObjectBuilder().add("id", id).add("t", transport)
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("id", id).add("t", transport.wireName())
                 .add("ci", clientInfo).add("cc", clientCapabilities).add("in", initialized).add("at", createdAt);
         optional(b, "v", protocolVersion);
         optional(b, "ll", logLevel == null ? null : logLevel.wireName());
@@ -100,7 +103,7 @@ public record Session(String id, String transport, String protocolVersion, JsonO
                         .collect(Collectors.toSet())
                 : Set.of();
         String level = o.getString("ll", null);
-        return new Session(o.getString("id"), o.getString("t"), o.getString("v", null), o.getJsonObject("ci"),
+        return new Session(o.getString("id"), Transport.fromWireName(o.getString("t")), o.getString("v", null), o.getJsonObject("ci"),
                 o.getJsonObject("cc"), level == null ? null : LogLevel.parse(level), subs, o.getString("p", null),
                 o.getString("ss", null), o.getBoolean("in"), o.getJsonNumber("at").longValue());
     }

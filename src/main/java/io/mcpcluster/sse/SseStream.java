@@ -1,6 +1,5 @@
 package io.mcpcluster.sse;
 
-import io.mcpcluster.session.LocalStream;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -9,10 +8,8 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -21,89 +18,59 @@ import java.util.logging.Logger;
 /**
  * One open response that carries a stream's events, written with non-blocking servlet I/O (no thread
  * waits on a slow client). Built like Jetty's {@code EventSourceEmitter}: frames go through one lock
- * (methods named {@code locked…} need it), {@link #close()} runs once, and the first failed write fails
- * every later one.
+ * (methods named {@code locked…} need it), {@link #close()} runs once and never under the lock (it
+ * completes the async context, which calls back into container code), and the first failed write
+ * fails every later one.
  *
  * <p>Events arrive from any thread, possibly out of order (several nodes write one stream) or twice
- * (retried cache writes). They are written in sequence order, each exactly once. A gap that stays open
- * longer than {@code gapTimeoutMillis} is looked up in the log, and skipped after three times that (a
- * writer died between taking a number and storing the event).
+ * (retried cache writes): {@link SequencedEvents} puts them in order, {@link GapWatch} deals with
+ * missing ones, and {@link ResponseMode} decides whether the answer is one JSON body or an event
+ * stream. Each event is written as
+ * <pre>
+ * id: &lt;stream&gt;.&lt;seq&gt;
+ * event: message
+ * data: {"jsonrpc":"2.0",…}
  *
- * <p>A stream of a Streamable HTTP POST ends after it wrote the responses it owes. When the first
- * event is the only response owed and {@code jsonAllowed}, it is answered as one
- * {@code application/json} body instead of an event stream.
+ * </pre>
  */
 public final class SseStream implements LocalStream, WriteListener, AsyncListener {
     private static final Logger LOG = Logger.getLogger(SseStream.class.getName());
 
-    private enum Mode { UNDECIDED, SSE, JSON }
-
-    private record Pending(String json, boolean response) {
-    }
-
-    /**
-     * How a stream behaves.
-     *
-     * @param firstSeq      the sequence number of the first event to write
-     * @param responsesOwed responses after which a request stream ends (ignored when {@code endless})
-     * @param endless       a standalone stream (Streamable GET, legacy SSE): ends only when closed
-     * @param jsonAllowed   the only response owed may be answered as plain JSON when it comes first
-     * @param priming       written first when the answer becomes an event stream (SEP-1699), or null
-     */
-    public record Options(long firstSeq, int responsesOwed, boolean endless, boolean jsonAllowed, byte[] priming,
-                          long gapTimeoutMillis) {
-    }
+    private record Pending(String json, boolean response) { }
 
     private final String streamId;
     private final String sessionId;
     private final AsyncContext async;
-    private final HttpServletResponse response;
-    private final boolean jsonAllowed;
-    private final boolean endless;
-    private final byte[] priming;
-    private final long gapTimeoutMillis;
     private final Runnable onGap;
     private final Consumer<SseStream> onClose;
-    private final ScheduledExecutorService scheduler;
-    private boolean gapCheckScheduled;
     private final Object lock = new Object();
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
     private final SequencedEvents<Pending> events;
+    private final ResponseMode mode;
+    private final GapWatch gaps;
     private final AtomicBoolean closed = new AtomicBoolean();
     private ServletOutputStream out;
-    private Mode mode;
-    private int responsesOwed;
     private boolean unflushed;
     private boolean completeWhenDrained;
     private IOException failure;
 
-    /**
-     * @param onGap   asked to fetch missing events from the log when a gap waited {@code gapTimeoutMillis}
-     * @param onClose runs once when the connection ends, for whatever reason
-     */
-    public SseStream(String streamId, String sessionId, AsyncContext async, Options options, Runnable onGap,
+    /** {@code onGap} fetches missing events from the log; {@code onClose} runs once when the connection ends. */
+    public SseStream(String streamId, String sessionId, AsyncContext async, StreamOptions options, Runnable onGap,
                      Consumer<SseStream> onClose, ScheduledExecutorService scheduler) {
         this.streamId = streamId;
         this.sessionId = sessionId;
         this.async = async;
-        this.response = (HttpServletResponse) async.getResponse();
-        this.events = new SequencedEvents<>(options.firstSeq());
-        this.responsesOwed = options.responsesOwed();
-        this.endless = options.endless();
-        this.jsonAllowed = options.jsonAllowed() && !endless && responsesOwed == 1;
-        this.priming = options.priming();
-        this.gapTimeoutMillis = options.gapTimeoutMillis();
         this.onGap = onGap;
         this.onClose = onClose;
-        this.scheduler = scheduler;
-        this.mode = Mode.UNDECIDED;
+        this.events = new SequencedEvents<>(options.firstSeq());
+        this.mode = new ResponseMode((HttpServletResponse) async.getResponse(), options);
+        this.gaps = new GapWatch(scheduler, options.gapTimeoutMillis(), this::checkGap);
     }
 
-    /** Hooks the stream to its connection; frames sent before this are queued. */
     public void start() throws IOException {
         synchronized (lock) {
             async.addListener(this);
-            out = response.getOutputStream();
+            out = async.getResponse().getOutputStream();
             out.setWriteListener(this);
         }
     }
@@ -114,155 +81,138 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
     }
 
     @Override
+    public String sessionId() {
+        return sessionId;
+    }
+
+    @Override
     public boolean acceptsUnloggedResponse() {
         synchronized (lock) {
-            return mode == Mode.UNDECIDED && jsonAllowed && events.nextSeq() == 1 && !events.hasWaiting();
+            return mode.mayAnswerJson() && events.nextSeq() == 1 && !events.hasWaiting();
         }
     }
 
     /** True when a request stream wrote every response it owed: nothing is left to resume. */
     public boolean isFinished() {
         synchronized (lock) {
-            return !endless && responsesOwed <= 0;
+            return mode.isFinished();
         }
     }
 
-    @Override
-    public String sessionId() {
-        return sessionId;
-    }
-
-    /** Commits the response as an event stream now (GET streams: the client waits for the headers). */
-    public void openAsEventStream(byte[] firstFrame) {
-        synchronized (lock) {
-            lockedSwitchToSse();
-            queue.add(firstFrame);
-            lockedFlush();
-        }
-    }
-
-    /** Writes a frame that is not an event of the log (endpoint, priming, retry), in order with events. */
-    public void sendRaw(byte[] frame) {
-        synchronized (lock) {
-            lockedSwitchToSse();
-            queue.add(frame);
-            lockedFlush();
-        }
-    }
-
-    @Override
-    public void deliver(long seq, String json, boolean isResponse) {
-        synchronized (lock) {
-            if (closed.get() || mode == Mode.JSON
-                    || !events.offer(seq, new Pending(json, isResponse), System.currentTimeMillis())) {
-                return;
-            }
-            lockedDrainInOrder();
-            lockedScheduleGapCheck(gapTimeoutMillis);
-            lockedFlush();
-        }
-    }
-
-    private void lockedScheduleGapCheck(long delayMillis) {
-        assert Thread.holdsLock(lock);
-        if (events.hasWaiting() && !gapCheckScheduled && !closed.get()) {
-            gapCheckScheduled = true;
-            scheduler.schedule(this::checkGap, delayMillis, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /**
-     * An event is missing while later ones wait. First ask for it from the log (it may have been
-     * addressed to a previous holder); if it is still missing after three timeouts, its writer died
-     * between taking the number and storing the event: skip the hole.
-     */
-    private void checkGap() {
-        synchronized (lock) {
-            gapCheckScheduled = false;
-            if (!events.hasWaiting() || closed.get()) {
-                return;
-            }
-            long waited = System.currentTimeMillis() - events.oldestWaitingSince();
-            if (waited >= 3 * gapTimeoutMillis) {
-                long from = events.skipGap();
-                LOG.warning(() -> "Stream " + streamId + ": skipped events " + from + ".." + (events.nextSeq() - 1)
-                        + ", which are not in the log");
-                lockedDrainInOrder();
-                lockedFlush();
-            } else if (waited >= gapTimeoutMillis) {
-                onGap.run();
-            }
-            lockedScheduleGapCheck(gapTimeoutMillis);
-        }
-    }
-
-    @Override
-    public void keepAlive() {
-        synchronized (lock) {
-            if (mode == Mode.SSE && queue.isEmpty()) {
-                queue.add(SseFrameEncoder.keepAlive());
-            }
-            lockedFlush();
-        }
-    }
-
-    /** The last sequence number written (or queued) on this connection. */
     public long lastWrittenSeq() {
         synchronized (lock) {
             return events.nextSeq() - 1;
         }
     }
 
+    /** Commits the response as an event stream now: a GET's client waits for the headers. */
+    public void openAsEventStream(byte[] firstFrame) {
+        boolean done;
+        synchronized (lock) {
+            mode.switchToSse(queue);
+            queue.add(firstFrame);
+            done = lockedFlush();
+        }
+        closeIf(done);
+    }
+
+    @Override
+    public void deliver(long seq, String json, boolean isResponse) {
+        boolean done;
+        synchronized (lock) {
+            if (closed.get() || mode.isJson() || !events.offer(seq, new Pending(json, isResponse),
+                    System.currentTimeMillis())) {
+                return;
+            }
+            lockedDrainInOrder();
+            gaps.watch(events.hasWaiting());
+            done = lockedFlush();
+        }
+        closeIf(done);
+    }
+
+    private void checkGap() {
+        boolean fetch = false;
+        boolean done = false;
+        synchronized (lock) {
+            long waited = events.hasWaiting() ? System.currentTimeMillis() - events.oldestWaitingSince() : 0;
+            GapWatch.Action action = gaps.onCheck(waited);
+            if (closed.get() || !events.hasWaiting()) {
+                return;
+            }
+            if (action == GapWatch.Action.SKIP) {
+                long from = events.skipGap();
+                LOG.warning(() -> "Stream " + streamId + ": skipped events " + from + ".." + (events.nextSeq() - 1)
+                        + ", which are not in the log");
+                lockedDrainInOrder();
+                done = lockedFlush();
+            }
+            fetch = action == GapWatch.Action.FETCH;
+            gaps.watch(events.hasWaiting());
+        }
+        if (fetch) {
+            onGap.run();
+        }
+        closeIf(done);
+    }
+
+    @Override
+    public void keepAlive() {
+        boolean done;
+        synchronized (lock) {
+            if (mode.isEventStream() && queue.isEmpty()) {
+                queue.add(SseFrameEncoder.keepAlive());
+            }
+            done = lockedFlush();
+        }
+        closeIf(done);
+    }
+
+    /**
+     * SEP-1699 polling: tells the client when to come back ({@code retry:}) and ends this connection,
+     * keeping the stream; the client resumes it with {@code Last-Event-ID}, on any node.
+     */
+    @Override
+    public void closeForPolling(long retryMillis) {
+        boolean done;
+        synchronized (lock) {
+            if (mode.isJson() || closed.get()) {
+                return;
+            }
+            mode.switchToSse(queue);
+            queue.add(SseFrameEncoder.retry(retryMillis));
+            completeWhenDrained = true;
+            done = lockedFlush();
+        }
+        closeIf(done);
+    }
+
+    public void closeAfterDrain() {
+        boolean done;
+        synchronized (lock) {
+            completeWhenDrained = true;
+            done = lockedFlush();
+        }
+        closeIf(done);
+    }
+
     private void lockedDrainInOrder() {
         assert Thread.holdsLock(lock);
         Pending p;
         while ((p = events.pollInOrder()) != null) {
-            lockedEmit(events.nextSeq() - 1, p);
-            if (completeWhenDrained) {
+            if (mode.emit(new EventId(streamId, events.nextSeq() - 1), p.json(), p.response(), queue)) {
+                completeWhenDrained = true;
                 events.clear();
                 return;
             }
         }
     }
 
-    private void lockedEmit(long seq, Pending p) {
-        assert Thread.holdsLock(lock);
-        if (mode == Mode.UNDECIDED && p.response() && jsonAllowed) {
-            mode = Mode.JSON;
-            responsesOwed = 0;
-            response.setStatus(HttpServletResponse.SC_OK);
-            response.setContentType("application/json");
-            response.setCharacterEncoding("UTF-8");
-            queue.add(p.json().getBytes(StandardCharsets.UTF_8));
-            completeWhenDrained = true;
-            return;
-        }
-        lockedSwitchToSse();
-        queue.add(SseFrameEncoder.encode(streamId + "." + seq, "message", p.json()));
-        if (p.response() && !endless && --responsesOwed <= 0) {
-            completeWhenDrained = true;
-        }
-    }
-
-    private void lockedSwitchToSse() {
-        assert Thread.holdsLock(lock);
-        if (mode == Mode.UNDECIDED) {
-            mode = Mode.SSE;
-            response.setStatus(HttpServletResponse.SC_OK);
-            response.setContentType("text/event-stream");
-            response.setCharacterEncoding("UTF-8");
-            response.setHeader("Cache-Control", "no-cache, no-transform");
-            response.setHeader("X-Accel-Buffering", "no");
-            if (priming != null) {
-                queue.add(priming);
-            }
-        }
-    }
-
-    private void lockedFlush() {
+    /** Writes what the connection takes now; true when the connection should end (all written, or failed). */
+    private boolean lockedFlush() {
         assert Thread.holdsLock(lock);
         if (out == null || closed.get()) {
-            return;
+            return false;
         }
         try {
             if (failure != null) {
@@ -277,26 +227,32 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
                     unflushed = false;
                     out.flush();
                 } else {
-                    if (completeWhenDrained) {
-                        close();
-                    }
-                    return;
+                    return completeWhenDrained;
                 }
             }
+            return false;
         } catch (IOException | IllegalStateException e) {
             if (failure == null) {
                 failure = e instanceof IOException io ? io : new IOException(e);
                 LOG.log(Level.FINE, "Stream " + streamId + " write failed", e);
             }
-            close();
+            return true;
+        }
+    }
+
+    private void closeIf(boolean done) {
+        if (done) {
+            close(); // outside the lock: complete() calls into the container
         }
     }
 
     @Override
     public void onWritePossible() {
+        boolean done;
         synchronized (lock) {
-            lockedFlush();
+            done = lockedFlush();
         }
+        closeIf(done);
     }
 
     @Override
@@ -322,31 +278,6 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
         onClose.accept(this);
     }
 
-    /**
-     * SEP-1699 polling: tells the client when to come back ({@code retry:}) and ends this connection,
-     * keeping the stream; the client resumes it with {@code Last-Event-ID}, on any node.
-     */
-    @Override
-    public void closeForPolling(long retryMillis) {
-        synchronized (lock) {
-            if (mode == Mode.JSON || closed.get()) {
-                return;
-            }
-            lockedSwitchToSse();
-            queue.add(SseFrameEncoder.retry(retryMillis));
-            completeWhenDrained = true;
-            lockedFlush();
-        }
-    }
-
-    /** Ends the stream after the frames already queued are written. */
-    public void closeAfterDrain() {
-        synchronized (lock) {
-            completeWhenDrained = true;
-            lockedFlush();
-        }
-    }
-
     @Override
     public void onComplete(AsyncEvent event) {
         close();
@@ -364,6 +295,6 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
 
     @Override
     public void onStartAsync(AsyncEvent event) {
-        // The stream is built after startAsync; a re-dispatch never happens.
+        // built after startAsync; never re-dispatched
     }
 }

@@ -1,7 +1,9 @@
 package io.mcpcluster.transport;
 
 import io.mcpcluster.protocol.Jsons;
-import io.mcpcluster.session.MessageRouter;
+import io.mcpcluster.cluster.Membership;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -12,16 +14,21 @@ import java.io.IOException;
  * servlets are initialised, which is after the node has joined the cluster and started its caches,
  * so it serves as a readiness probe (Kubernetes, load balancers, the Jetty Arquillian container).
  */
-public class HealthServlet extends McpHttpServlet {
+public class HealthServlet extends HttpServlet {
+    private transient Membership membership;
+
+    @Override
+    public void init() {
+        membership = CDI.current().select(Membership.class).get();
+    }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        MessageRouter router = server.router();
         var members = Jsons.createArrayBuilder();
-        router.members().forEach(members::add);
+        membership.members().forEach(members::add);
         String body = Jsons.createObjectBuilder()
                 .add("status", "UP")
-                .add("node", router.nodeName())
+                .add("node", membership.nodeName())
                 .add("members", members)
                 .build().toString();
         resp.setStatus(HttpServletResponse.SC_OK);

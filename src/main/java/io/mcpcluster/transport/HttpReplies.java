@@ -1,7 +1,9 @@
 package io.mcpcluster.transport;
 
+import io.mcpcluster.protocol.ErrorCodes;
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.McpException;
+import io.mcpcluster.sse.EventId;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,6 +32,12 @@ public final class HttpReplies {
     public static void error(HttpServletRequest req, HttpServletResponse resp, int status, McpException e)
             throws IOException {
         error(req, resp, status, JsonValue.NULL, e.code(), e.getMessage());
+    }
+
+    /** 410: the stream is known, but the events after {@code lastEventId} are no longer retained. */
+    public static void gone(HttpServletRequest req, HttpServletResponse resp, EventId lastEventId) throws IOException {
+        error(req, resp, HttpServletResponse.SC_GONE, JsonValue.NULL, ErrorCodes.INVALID_REQUEST,
+                "Gone: the events after " + lastEventId + " are no longer retained");
     }
 
     public static void json(HttpServletResponse resp, String body) throws IOException {

@@ -1,18 +1,28 @@
 package io.mcpcluster.transport;
 
-import io.mcpcluster.server.McpServer;
+import io.mcpcluster.config.McpConfig;
+import io.mcpcluster.dispatch.InboundMessages;
+import io.mcpcluster.session.Sessions;
+import io.mcpcluster.stream.Streams;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServlet;
 
 /**
- * Base of the MCP servlets: looks the node's {@link McpServer} up once. Weld cannot inject into
+ * Base of the MCP servlets: looks the services they hand off to up once. Weld cannot inject into
  * servlets on Jetty 12.1 (no jetty-ee10-cdi for 12.1), and the lookup works unchanged on WildFly.
  */
 public abstract class McpHttpServlet extends HttpServlet {
-    protected transient McpServer server;
+    protected transient McpConfig config;
+    protected transient Sessions sessions;
+    protected transient Streams streams;
+    protected transient InboundMessages inbound;
 
     @Override
     public void init() {
-        server = CDI.current().select(McpServer.class).get();
+        CDI<Object> cdi = CDI.current();
+        config = cdi.select(McpConfig.class).get();
+        sessions = cdi.select(Sessions.class).get();
+        streams = cdi.select(Streams.class).get();
+        inbound = cdi.select(InboundMessages.class).get();
     }
 }

@@ -1,8 +1,8 @@
 package io.mcpcluster.transport;
 
+import io.mcpcluster.protocol.ErrorCodes;
 import io.mcpcluster.protocol.JsonRpc;
-import io.mcpcluster.server.McpConfig;
-import io.mcpcluster.server.McpServer;
+import io.mcpcluster.config.McpConfig;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonValue;
 import jakarta.servlet.FilterChain;
@@ -23,7 +23,7 @@ public class McpSecurityFilter extends HttpFilter {
 
     @Override
     public void init() {
-        McpConfig config = CDI.current().select(McpServer.class).get().config();
+        McpConfig config = CDI.current().select(McpConfig.class).get();
         originCheck = new OriginCheck(config.allowedHosts(), config.allowedOrigins());
         maxBodyBytes = config.maxBodyBytes();
     }
@@ -33,18 +33,18 @@ public class McpSecurityFilter extends HttpFilter {
             throws IOException, ServletException {
         resp.setHeader("X-Content-Type-Options", "nosniff");
         if (!originCheck.hostAllowed(req.getHeader("Host"))) {
-            HttpReplies.error(req, resp, HttpServletResponse.SC_FORBIDDEN, JsonValue.NULL, JsonRpc.SERVER_ERROR,
+            HttpReplies.error(req, resp, HttpServletResponse.SC_FORBIDDEN, JsonValue.NULL, ErrorCodes.SERVER_ERROR,
                     "Forbidden: Host header not allowed");
             return;
         }
         if (!originCheck.originAllowed(req.getHeader("Origin"))) {
-            HttpReplies.error(req, resp, HttpServletResponse.SC_FORBIDDEN, JsonValue.NULL, JsonRpc.SERVER_ERROR,
+            HttpReplies.error(req, resp, HttpServletResponse.SC_FORBIDDEN, JsonValue.NULL, ErrorCodes.SERVER_ERROR,
                     "Forbidden: Origin not allowed");
             return;
         }
         if (req.getContentLengthLong() > maxBodyBytes) {
             HttpReplies.error(req, resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, JsonValue.NULL,
-                    JsonRpc.INVALID_REQUEST, "Request body larger than " + maxBodyBytes + " bytes");
+                    ErrorCodes.INVALID_REQUEST, "Request body larger than " + maxBodyBytes + " bytes");
             return;
         }
         chain.doFilter(req, resp);

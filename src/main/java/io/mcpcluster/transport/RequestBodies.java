@@ -1,5 +1,6 @@
 package io.mcpcluster.transport;
 
+import io.mcpcluster.protocol.ErrorCodes;
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.JsonRpcMessage;
 import io.mcpcluster.protocol.McpException;
@@ -64,7 +65,7 @@ public final class RequestBodies {
             return messages(read(req, limit));
         } catch (TooLarge e) {
             HttpReplies.error(req, resp, jakarta.servlet.http.HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                    jakarta.json.JsonValue.NULL, io.mcpcluster.protocol.JsonRpc.INVALID_REQUEST, e.getMessage());
+                    jakarta.json.JsonValue.NULL, io.mcpcluster.protocol.ErrorCodes.INVALID_REQUEST, e.getMessage());
         } catch (McpException e) {
             HttpReplies.error(req, resp, jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST, e);
         }

@@ -1,5 +1,6 @@
 package io.mcpcluster.cdi;
 
+import io.mcpcluster.protocol.ErrorCodes;
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.McpException;
 import jakarta.json.bind.Jsonb;
@@ -50,7 +51,7 @@ class ArgumentConverterTest {
     @Test
     void rejectsValuesThatDoNotFitWithInvalidParamsNamingTheArgument() {
         McpException e = assertThrows(McpException.class, () -> convert("\"many\"", int.class));
-        assertEquals(JsonRpc.INVALID_PARAMS, e.code());
+        assertEquals(ErrorCodes.INVALID_PARAMS, e.code());
         assertTrue(e.getMessage().contains("'arg'"));
         assertThrows(McpException.class, () -> convert("1.5", int.class));
         assertThrows(McpException.class, () -> convert("\"PLASMA\"", Unit.class));

@@ -27,19 +27,19 @@ class JsonRpcMessageTest {
 
     @Test
     void rejectsMalformedJsonAsParseError() {
-        assertEquals(JsonRpc.PARSE_ERROR, code(() -> JsonRpc.parse("{\"jsonrpc\":")));
-        assertEquals(JsonRpc.PARSE_ERROR, code(() -> JsonRpc.parse("")));
+        assertEquals(ErrorCodes.PARSE_ERROR, code(() -> JsonRpc.parse("{\"jsonrpc\":")));
+        assertEquals(ErrorCodes.PARSE_ERROR, code(() -> JsonRpc.parse("")));
     }
 
     @Test
     void rejectsInvalidShapesAsInvalidRequest() {
-        assertEquals(JsonRpc.INVALID_REQUEST, code(() -> of("[1]")));
-        assertEquals(JsonRpc.INVALID_REQUEST, code(() -> of("{\"id\":1,\"method\":\"ping\"}")));
-        assertEquals(JsonRpc.INVALID_REQUEST, code(() -> of("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}")));
-        assertEquals(JsonRpc.INVALID_REQUEST, code(() -> of("{\"jsonrpc\":\"2.0\",\"id\":true,\"method\":\"ping\"}")));
-        assertEquals(JsonRpc.INVALID_REQUEST, code(() -> of("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":5}")));
-        assertEquals(JsonRpc.INVALID_REQUEST, code(() -> of("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":[1]}")));
-        assertEquals(JsonRpc.INVALID_REQUEST, code(() -> of("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{},\"error\":{}}")));
+        assertEquals(ErrorCodes.INVALID_REQUEST, code(() -> of("[1]")));
+        assertEquals(ErrorCodes.INVALID_REQUEST, code(() -> of("{\"id\":1,\"method\":\"ping\"}")));
+        assertEquals(ErrorCodes.INVALID_REQUEST, code(() -> of("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}")));
+        assertEquals(ErrorCodes.INVALID_REQUEST, code(() -> of("{\"jsonrpc\":\"2.0\",\"id\":true,\"method\":\"ping\"}")));
+        assertEquals(ErrorCodes.INVALID_REQUEST, code(() -> of("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":5}")));
+        assertEquals(ErrorCodes.INVALID_REQUEST, code(() -> of("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":[1]}")));
+        assertEquals(ErrorCodes.INVALID_REQUEST, code(() -> of("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{},\"error\":{}}")));
     }
 
     @Test
@@ -54,7 +54,7 @@ class JsonRpcMessageTest {
     @Test
     void buildsErrorResponsesWithNullIdWhenTheIdIsUnknown() {
         assertEquals("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"m\"}}",
-                JsonRpc.write(JsonRpc.error(null, JsonRpc.PARSE_ERROR, "m", null)));
+                JsonRpc.write(JsonRpc.error(null, ErrorCodes.PARSE_ERROR, "m", null)));
     }
 
     @Test
@@ -70,6 +70,6 @@ class JsonRpcMessageTest {
         assertEquals(true, LogLevel.ERROR.passes(LogLevel.WARNING));
         assertEquals(false, LogLevel.INFO.passes(LogLevel.WARNING));
         assertEquals(true, LogLevel.DEBUG.passes(null));
-        assertEquals(JsonRpc.INVALID_PARAMS, code(() -> LogLevel.parse("verbose")));
+        assertEquals(ErrorCodes.INVALID_PARAMS, code(() -> LogLevel.parse("verbose")));
     }
 }

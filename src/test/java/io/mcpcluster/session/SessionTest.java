@@ -15,7 +15,7 @@ class SessionTest {
 
     @Test
     void survivesTheJsonRoundTripThatTheCacheStores() {
-        Session s = Session.create(Ids.random(), Session.STREAMABLE, "alice")
+        Session s = Session.create(Ids.random(), Transport.STREAMABLE, "alice")
                 .withHandshake("2025-06-18", Json.createObjectBuilder().add("name", "c").build(),
                         Json.createObjectBuilder().add("sampling", Json.createObjectBuilder()).build())
                 .withInitialized().withLogLevel(LogLevel.WARNING).withSubscription("test://a", true)
@@ -39,18 +39,5 @@ class SessionTest {
         assertEquals(10_000, ids.size());
         assertFalse(Ids.isWellFormed("has space"));
         assertFalse(Ids.isWellFormed(""));
-    }
-
-    @Test
-    void streamRecordAdvancesItsSequenceChangesHolderAndTracksUnansweredRequests() {
-        StreamRecord r = new StreamRecord("s1", "sess", MessageRouter.StreamKind.POST, "A", 1,
-                java.util.Map.of("7", "A", "\"x\"", "B"), 0);
-        StreamRecord back = StreamRecord.fromJson("s1", r.advanced(null).advanced("7").withHolder("B").toJson());
-        assertEquals(3, back.nextSeq());
-        assertEquals("B", back.holder());
-        assertEquals("sess", back.sessionId());
-        assertEquals(java.util.Map.of("\"x\"", "B"), back.unanswered());
-        assertFalse(back.withHolder(StreamRecord.DETACHED).isHeld());
-        assertEquals(java.util.Map.of("\"x\"", "B", "9", "C"), back.expecting("9", "C").unanswered());
     }
 }

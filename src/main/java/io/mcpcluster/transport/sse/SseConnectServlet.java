@@ -1,21 +1,20 @@
 package io.mcpcluster.transport.sse;
 
-import io.mcpcluster.session.MessageRouter.StreamKind;
 import io.mcpcluster.session.Session;
-import io.mcpcluster.session.StreamRecord;
+import io.mcpcluster.session.Transport;
+import io.mcpcluster.sse.EventId;
 import io.mcpcluster.sse.SseFrameEncoder;
-import io.mcpcluster.sse.SseStream;
+import io.mcpcluster.stream.StreamRecord;
+import io.mcpcluster.stream.Streams;
+import io.mcpcluster.transport.HttpReplies;
 import io.mcpcluster.transport.McpHeaders;
-import io.mcpcluster.transport.StreamOpener;
-import io.mcpcluster.transport.StreamResumption;
 import io.mcpcluster.transport.McpHttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.security.Principal;
-import java.util.List;
-import java.util.Objects;
+import java.util.logging.Logger;
 
 /**
  * Legacy HTTP+SSE (MCP 2024-11-05), the stream half: {@code GET /sse} creates a session and opens its
@@ -32,37 +31,41 @@ import java.util.Objects;
  * a new session, as a first connection would.
  */
 public class SseConnectServlet extends McpHttpServlet {
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SseConnectServlet.class.getName());
+    private static final Logger LOG = Logger.getLogger(SseConnectServlet.class.getName());
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Principal p = req.getUserPrincipal();
         String principal = p == null ? null : p.getName();
         String lastEventId = req.getHeader(McpHeaders.LAST_EVENT_ID);
-        if (lastEventId != null) {
-            StreamRecord record = StreamResumption.find(server, lastEventId, null);
-            Session session = record == null ? null : server.findSession(record.sessionId())
-                    .filter(s -> Session.LEGACY_SSE.equals(s.transport()) && record.id().equals(s.standaloneStreamId()))
-                    .filter(s -> Objects.equals(s.principal(), principal)).orElse(null);
-            if (session != null) {
-                LOG.fine(() -> "Legacy session " + session.id() + " resumes after " + lastEventId);
-                StreamResumption.resume(server, req, resp, record, StreamResumption.seqOf(lastEventId),
-                        endpointFrame(req, session));
-                return;
-            }
+        if (lastEventId != null && resume(req, resp, EventId.parse(lastEventId), principal)) {
+            return;
         }
         if (lastEventId != null) {
             LOG.info(() -> "Last-Event-ID " + lastEventId + " names no resumable legacy stream: new session");
         }
-        Session session = server.newSession(Session.LEGACY_SSE, principal);
-        String streamId = server.router().openStream(session.id(), StreamKind.STANDALONE, List.of());
-        server.updateSession(session.id(), s -> s.withStandaloneStream(streamId));
-        SseStream stream = StreamOpener.open(server, req, streamId, session.id(),
-                new SseStream.Options(1, 0, true, false, null, server.config().gapTimeoutMillis()), 0);
-        stream.openAsEventStream(endpointFrame(req, session));
+        Session session = sessions.create(Transport.LEGACY_SSE, principal);
+        streams.openLegacy(req, session.id(), endpointFrame(req, session.id()));
     }
 
-    private static byte[] endpointFrame(HttpServletRequest req, Session session) {
-        return SseFrameEncoder.encode(null, "endpoint", req.getContextPath() + "/messages?sessionId=" + session.id());
+    /** Resumes the legacy session whose stream {@code lastEventId} names; false when there is none. */
+    private boolean resume(HttpServletRequest req, HttpServletResponse resp, EventId lastEventId, String principal)
+            throws IOException {
+        StreamRecord record = streams.findResumable(lastEventId, null);
+        Session session = record == null ? null : sessions.find(record.sessionId(), Transport.LEGACY_SSE, principal)
+                .filter(s -> record.id().equals(s.standaloneStreamId())).orElse(null);
+        if (session == null) {
+            return false;
+        }
+        LOG.fine(() -> "Legacy session " + session.id() + " resumes after " + lastEventId);
+        if (streams.resume(req, resp, record, lastEventId.seq(), endpointFrame(req, session.id()))
+                == Streams.Resumed.GONE) {
+            HttpReplies.gone(req, resp, lastEventId);
+        }
+        return true;
+    }
+
+    private static byte[] endpointFrame(HttpServletRequest req, String sessionId) {
+        return SseFrameEncoder.encode(null, "endpoint", req.getContextPath() + "/messages?sessionId=" + sessionId);
     }
 }

@@ -1,8 +1,10 @@
 package io.mcpcluster.transport.sse;
 
+import io.mcpcluster.protocol.ErrorCodes;
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.JsonRpcMessage;
 import io.mcpcluster.session.Session;
+import io.mcpcluster.session.Transport;
 import io.mcpcluster.transport.HttpReplies;
 import io.mcpcluster.transport.RequestBodies;
 import jakarta.json.JsonValue;
@@ -12,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.security.Principal;
-import java.util.Objects;
 
 /**
  * Legacy HTTP+SSE, the message half: {@code POST /messages?sessionId=…} on any node. The message is
@@ -26,28 +27,27 @@ public class SseMessageServlet extends McpHttpServlet {
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String id = req.getParameter("sessionId");
         if (id == null || id.isBlank()) {
-            HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, JsonValue.NULL, JsonRpc.INVALID_REQUEST,
+            HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, JsonValue.NULL, ErrorCodes.INVALID_REQUEST,
                     "Bad Request: sessionId query parameter is required");
             return;
         }
         Principal p = req.getUserPrincipal();
-        Session session = server.findSession(id).filter(s -> Session.LEGACY_SSE.equals(s.transport()))
-                .filter(s -> Objects.equals(s.principal(), p == null ? null : p.getName())).orElse(null);
+        Session session = sessions.find(id, Transport.LEGACY_SSE, p == null ? null : p.getName()).orElse(null);
         if (session == null) {
-            HttpReplies.error(req, resp, HttpServletResponse.SC_NOT_FOUND, JsonValue.NULL, JsonRpc.SESSION_NOT_FOUND,
+            HttpReplies.error(req, resp, HttpServletResponse.SC_NOT_FOUND, JsonValue.NULL, ErrorCodes.SESSION_NOT_FOUND,
                     "Session not found");
             return;
         }
         if (!RequestBodies.isJson(req)) {
             HttpReplies.error(req, resp, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, JsonValue.NULL,
-                    JsonRpc.SERVER_ERROR, "Unsupported Media Type: Content-Type must be application/json");
+                    ErrorCodes.SERVER_ERROR, "Unsupported Media Type: Content-Type must be application/json");
             return;
         }
-        RequestBodies.Messages messages = RequestBodies.readMessages(req, resp, server.config().maxBodyBytes());
+        RequestBodies.Messages messages = RequestBodies.readMessages(req, resp, config.maxBodyBytes());
         if (messages == null) {
             return;
         }
         HttpReplies.accepted(resp);
-        messages.list().forEach(m -> server.accept(session, m, session.standaloneStreamId()));
+        messages.list().forEach(m -> inbound.accept(session, m, session.standaloneStreamId()));
     }
 }

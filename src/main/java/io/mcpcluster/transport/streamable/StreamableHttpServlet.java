@@ -1,18 +1,20 @@
 package io.mcpcluster.transport.streamable;
 
+import io.mcpcluster.protocol.ErrorCodes;
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.JsonRpcMessage;
 import io.mcpcluster.protocol.McpMethods;
 import io.mcpcluster.protocol.ProtocolVersions;
-import io.mcpcluster.session.MessageRouter.StreamKind;
 import io.mcpcluster.session.Session;
+import io.mcpcluster.session.Transport;
+import io.mcpcluster.sse.EventId;
 import io.mcpcluster.sse.SseFrameEncoder;
-import io.mcpcluster.sse.SseStream;
+import io.mcpcluster.stream.StreamRecord;
+import io.mcpcluster.stream.Streams;
 import io.mcpcluster.transport.AcceptHeader;
 import io.mcpcluster.transport.HttpReplies;
 import io.mcpcluster.transport.McpHeaders;
 import io.mcpcluster.transport.RequestBodies;
-import io.mcpcluster.transport.StreamOpener;
 import jakarta.json.JsonValue;
 import io.mcpcluster.transport.McpHttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,31 +32,21 @@ import java.util.List;
  * Host, Origin and size checks run before, in {@link io.mcpcluster.transport.McpSecurityFilter}.
  */
 public class StreamableHttpServlet extends McpHttpServlet {
-    /** A POST stream whose request runs longer than this is closed (the tool keeps its own timeouts). */
-    private static final long POST_STREAM_TIMEOUT_MILLIS = 30 * 60_000L;
-
-    private transient StandaloneStreams standalone;
-
-    @Override
-    public void init() {
-        super.init();
-        standalone = new StandaloneStreams(server);
-    }
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String accept = req.getHeader("Accept");
         if (!AcceptHeader.accepts(accept, McpHeaders.JSON) || !AcceptHeader.accepts(accept, McpHeaders.EVENT_STREAM)) {
-            HttpReplies.error(req, resp, HttpServletResponse.SC_NOT_ACCEPTABLE, JsonValue.NULL, JsonRpc.SERVER_ERROR,
+            HttpReplies.error(req, resp, HttpServletResponse.SC_NOT_ACCEPTABLE, JsonValue.NULL, ErrorCodes.SERVER_ERROR,
                     "Not Acceptable: Accept must list application/json and text/event-stream");
             return;
         }
         if (!RequestBodies.isJson(req)) {
             HttpReplies.error(req, resp, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, JsonValue.NULL,
-                    JsonRpc.SERVER_ERROR, "Unsupported Media Type: Content-Type must be application/json");
+                    ErrorCodes.SERVER_ERROR, "Unsupported Media Type: Content-Type must be application/json");
             return;
         }
-        RequestBodies.Messages parsed = RequestBodies.readMessages(req, resp, server.config().maxBodyBytes());
+        RequestBodies.Messages parsed = RequestBodies.readMessages(req, resp, config.maxBodyBytes());
         if (parsed == null) {
             return;
         }
@@ -65,7 +57,7 @@ public class StreamableHttpServlet extends McpHttpServlet {
             return;
         }
         if (parsed.batch() && !ProtocolVersions.allowsBatches(session.protocolVersion())) {
-            HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, JsonValue.NULL, JsonRpc.INVALID_REQUEST,
+            HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, JsonValue.NULL, ErrorCodes.INVALID_REQUEST,
                     "Invalid Request: JSON-RPC batches are not supported in " + session.protocolVersion());
             return;
         }
@@ -76,27 +68,23 @@ public class StreamableHttpServlet extends McpHttpServlet {
                           List<JsonRpcMessage> messages) throws IOException {
         int requests = (int) messages.stream().filter(JsonRpcMessage::isRequest).count();
         if (requests == 0) {
-            messages.forEach(m -> server.accept(session, m, null));
+            messages.forEach(m -> inbound.accept(session, m, null));
             HttpReplies.accepted(resp);
             return;
         }
         List<String> requestIds = messages.stream().filter(JsonRpcMessage::isRequest)
                 .map(m -> JsonRpc.write(m.id())).toList();
-        String streamId = server.router().openStream(session.id(), StreamKind.POST, requestIds);
         resp.setHeader(McpHeaders.SESSION_ID, session.id());
         boolean jsonAllowed = messages.size() == 1
                 && !AcceptHeader.prefers(req.getHeader("Accept"), McpHeaders.EVENT_STREAM, McpHeaders.JSON);
-        byte[] priming = ProtocolVersions.usesPrimingEvents(session.protocolVersion())
-                ? SseFrameEncoder.priming(streamId + ".0", server.config().sseRetryMillis()) : null;
-        StreamOpener.open(server, req, streamId, session.id(), new SseStream.Options(1, requests, false, jsonAllowed,
-                priming, server.config().gapTimeoutMillis()), POST_STREAM_TIMEOUT_MILLIS);
-        messages.forEach(m -> server.accept(session, m, streamId));
+        String streamId = streams.openPost(req, session, requestIds, jsonAllowed);
+        messages.forEach(m -> inbound.accept(session, m, streamId));
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (!AcceptHeader.accepts(req.getHeader("Accept"), McpHeaders.EVENT_STREAM)) {
-            HttpReplies.error(req, resp, HttpServletResponse.SC_NOT_ACCEPTABLE, JsonValue.NULL, JsonRpc.SERVER_ERROR,
+            HttpReplies.error(req, resp, HttpServletResponse.SC_NOT_ACCEPTABLE, JsonValue.NULL, ErrorCodes.SERVER_ERROR,
                     "Not Acceptable: Accept must list text/event-stream");
             return;
         }
@@ -104,11 +92,25 @@ public class StreamableHttpServlet extends McpHttpServlet {
         if (session == null) {
             return;
         }
+        resp.setHeader(McpHeaders.SESSION_ID, session.id());
         String lastEventId = req.getHeader(McpHeaders.LAST_EVENT_ID);
         if (lastEventId != null) {
-            standalone.resume(req, resp, session, lastEventId);
-        } else {
-            standalone.open(req, resp, session);
+            resume(req, resp, session, EventId.parse(lastEventId));
+        } else if (!streams.openStandalone(req, session)) {
+            HttpReplies.error(req, resp, HttpServletResponse.SC_CONFLICT, JsonValue.NULL, ErrorCodes.SERVER_ERROR,
+                    "Conflict: only one SSE stream is allowed per session");
+        }
+    }
+
+    private void resume(HttpServletRequest req, HttpServletResponse resp, Session session, EventId lastEventId)
+            throws IOException {
+        StreamRecord record = streams.findResumable(lastEventId, session.id());
+        if (record == null) {
+            HttpReplies.error(req, resp, HttpServletResponse.SC_NOT_FOUND, JsonValue.NULL, ErrorCodes.INVALID_REQUEST,
+                    "Unknown Last-Event-ID: no such stream in this session; open a new stream without it");
+        } else if (streams.resume(req, resp, record, lastEventId.seq(), SseFrameEncoder.keepAlive())
+                == Streams.Resumed.GONE) {
+            HttpReplies.gone(req, resp, lastEventId);
         }
     }
 
@@ -118,14 +120,14 @@ public class StreamableHttpServlet extends McpHttpServlet {
         if (session == null) {
             return;
         }
-        server.deleteSession(session.id());
+        sessions.delete(session.id());
         resp.setStatus(HttpServletResponse.SC_OK);
         resp.setContentLength(0);
     }
 
     private Session newSession(HttpServletRequest req, HttpServletResponse resp) {
         Principal p = req.getUserPrincipal();
-        Session s = server.newSession(Session.STREAMABLE, p == null ? null : p.getName());
+        Session s = sessions.create(Transport.STREAMABLE, p == null ? null : p.getName());
         resp.setHeader(McpHeaders.SESSION_ID, s.id());
         return s;
     }
@@ -137,23 +139,21 @@ public class StreamableHttpServlet extends McpHttpServlet {
     private Session requireSession(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String id = req.getHeader(McpHeaders.SESSION_ID);
         if (id == null || id.isBlank()) {
-            HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, JsonValue.NULL, JsonRpc.SERVER_ERROR,
+            HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, JsonValue.NULL, ErrorCodes.SERVER_ERROR,
                     "Bad Request: Mcp-Session-Id header is required");
             return null;
         }
         String version = req.getHeader(McpHeaders.PROTOCOL_VERSION);
         if (version != null && !ProtocolVersions.isSupported(version)) {
-            HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, JsonValue.NULL, JsonRpc.SERVER_ERROR,
+            HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, JsonValue.NULL, ErrorCodes.SERVER_ERROR,
                     "Bad Request: unsupported MCP-Protocol-Version " + version + "; supported: "
                             + String.join(", ", ProtocolVersions.SUPPORTED));
             return null;
         }
-        Session session = server.findSession(id).orElse(null);
         Principal p = req.getUserPrincipal();
-        String principal = p == null ? null : p.getName();
-        if (session == null || !Session.STREAMABLE.equals(session.transport())
-                || !java.util.Objects.equals(session.principal(), principal)) {
-            HttpReplies.error(req, resp, HttpServletResponse.SC_NOT_FOUND, JsonValue.NULL, JsonRpc.SESSION_NOT_FOUND,
+        Session session = sessions.find(id, Transport.STREAMABLE, p == null ? null : p.getName()).orElse(null);
+        if (session == null) {
+            HttpReplies.error(req, resp, HttpServletResponse.SC_NOT_FOUND, JsonValue.NULL, ErrorCodes.SESSION_NOT_FOUND,
                     "Session not found");
             return null;
         }

@@ -1,7 +1,7 @@
 package io.mcpcluster.it.arquillian;
 
 import io.mcpcluster.api.Tool;
-import io.mcpcluster.server.McpServer;
+import io.mcpcluster.cluster.Membership;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -13,10 +13,10 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class ServedByTool {
     @Inject
-    McpServer server;
+    Membership membership;
 
     @Tool(name = "served_by", description = "The name of the cluster node that executes this call")
     String servedBy() {
-        return server.router().nodeName();
+        return membership.nodeName();
     }
 }

@@ -1,4 +1,4 @@
-package io.mcpcluster.server;
+package io.mcpcluster.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Singleton;

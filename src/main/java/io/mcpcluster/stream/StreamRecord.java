@@ -1,4 +1,4 @@
-package io.mcpcluster.session;
+package io.mcpcluster.stream;
 
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.Jsons;
@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * @param unanswered      request id (as JSON text, e.g. {@code 7} or {@code "a"}) → node executing it
  * @param lastWriteMillis when the last event was appended: tells expired events from ones in flight
  */
-public record StreamRecord(String id, String sessionId, MessageRouter.StreamKind kind, String holder, long nextSeq,
+public record StreamRecord(String id, String sessionId, StreamKind kind, String holder, long nextSeq,
                            Map<String, String> unanswered, long lastWriteMillis) {
 
     public static final String DETACHED = "";
@@ -68,7 +68,7 @@ public record StreamRecord(String id, String sessionId, MessageRouter.StreamKind
                 unanswered.put(e.getKey(), ((JsonString) e.getValue()).getString());
             }
         }
-        return new StreamRecord(id, o.getString("s"), MessageRouter.StreamKind.valueOf(o.getString("k")),
+        return new StreamRecord(id, o.getString("s"), StreamKind.valueOf(o.getString("k")),
                 o.getString("h"), o.getJsonNumber("n").longValue(), unanswered, o.getJsonNumber("t").longValue());
     }
 }

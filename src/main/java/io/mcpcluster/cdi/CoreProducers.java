@@ -1,7 +1,6 @@
-package io.mcpcluster.server;
+package io.mcpcluster.cdi;
 
 import io.mcpcluster.api.McpFeatures;
-import io.mcpcluster.cdi.AnnotatedFeatures;
 import io.mcpcluster.dispatch.FeatureRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;

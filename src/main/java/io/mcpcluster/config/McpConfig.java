@@ -1,4 +1,4 @@
-package io.mcpcluster.server;
+package io.mcpcluster.config;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.mcpcluster.session;
+package io.mcpcluster.sse;
 
 /**
  * An open connection on this node that writes one stream's events to a client. Implementations

@@ -1,4 +1,6 @@
-package io.mcpcluster.session;
+package io.mcpcluster.sse;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
 import java.util.Map;
@@ -8,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The only local registry: the streams whose connections this node holds, keyed by stream id. Dies
  * with the node by design; the cluster's stream records say which node holds what.
  */
-public final class LocalStreams {
+@ApplicationScoped
+public class LocalStreams {
     private final Map<String, LocalStream> byStreamId = new ConcurrentHashMap<>();
 
     public void register(LocalStream stream) {
@@ -29,6 +32,11 @@ public final class LocalStreams {
 
     public Collection<LocalStream> all() {
         return byStreamId.values();
+    }
+
+    /** The open connections of {@code sessionId} on this node. */
+    public java.util.List<LocalStream> ofSession(String sessionId) {
+        return byStreamId.values().stream().filter(s -> s.sessionId().equals(sessionId)).toList();
     }
 
 }

@@ -1,4 +1,4 @@
-package io.mcpcluster.session;
+package io.mcpcluster.cluster;
 
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.Jsons;
@@ -7,7 +7,7 @@ import jakarta.json.JsonValue;
 
 /**
  * A short control message between nodes: a session was deleted, a request was cancelled, a client
- * answered a server-to-client request, a stream changed hands. Sent with {@link MessageRouter#signal}.
+ * answered a server-to-client request, a stream changed hands. Sent with {@link ClusterSignals}.
  */
 public record Signal(Type type, String sessionId, JsonValue payload) {
 

@@ -1,0 +1,99 @@
+package io.mcpcluster.dispatch;
+
+import io.mcpcluster.cluster.ClusterSignals;
+import io.mcpcluster.cluster.Signal;
+import io.mcpcluster.protocol.ErrorCodes;
+import io.mcpcluster.protocol.JsonRpc;
+import io.mcpcluster.protocol.JsonRpcMessage;
+import io.mcpcluster.protocol.McpException;
+import io.mcpcluster.session.Session;
+import io.mcpcluster.session.Transport;
+import io.mcpcluster.stream.StreamRegistry;
+import jakarta.json.JsonValue;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs requests on the node's bounded worker pool and cancels them: the one place that knows which
+ * requests execute on this node. A cancellation that arrives on another node reaches this one as a
+ * {@link Signal.Type#CANCEL}; an ended session cancels all of its requests here.
+ */
+public final class RequestExecutor {
+    private static final Logger LOG = Logger.getLogger(RequestExecutor.class.getName());
+
+    /** Requests executing on this node, by {@code session + ' ' + request id}. */
+    private final Map<String, RequestContext> running = new ConcurrentHashMap<>();
+    private final McpDispatcher dispatcher;
+    private final RequestContexts contexts;
+    private final StreamRegistry streams;
+    private final ClusterSignals signals;
+    private final Executor workers;
+    private final String nodeName;
+
+    RequestExecutor(McpDispatcher dispatcher, RequestContexts contexts, StreamRegistry streams,
+                    ClusterSignals signals, Executor workers, String nodeName) {
+        this.dispatcher = dispatcher;
+        this.contexts = contexts;
+        this.streams = streams;
+        this.signals = signals;
+        this.workers = workers;
+        this.nodeName = nodeName;
+        signals.subscribe(Signal.Type.CANCEL, s -> cancelLocally(s.sessionId(), s.payload()));
+        signals.subscribe(Signal.Type.SESSION_CLOSED, s -> running.values().stream()
+                .filter(c -> c.sessionId().equals(s.sessionId())).forEach(RequestContext::cancel));
+    }
+
+    /** Runs {@code request}; its notifications, server requests and response go to {@code streamId}. */
+    void execute(Session session, JsonRpcMessage request, String streamId) {
+        RequestContext ctx = contexts.create(session, request.id(), request.progressToken(), streamId);
+        String key = key(session.id(), request.id());
+        running.put(key, ctx);
+        try {
+            workers.execute(() -> run(session, request, streamId, ctx, key));
+        } catch (RejectedExecutionException busy) {
+            running.remove(key, ctx);
+            LOG.warning("Worker pool full: refusing " + request.method());
+            contexts.reply(ctx, JsonRpc.error(request.id(), ErrorCodes.INTERNAL_ERROR, "Server busy, retry later", null));
+        }
+    }
+
+    private void run(Session session, JsonRpcMessage request, String streamId, RequestContext ctx, String key) {
+        if (session.transport() == Transport.LEGACY_SSE && streamId != null) {
+            // Legacy responses share the session's stream: record what it owes, in case this node dies.
+            String id = JsonRpc.write(request.id());
+            streams.update(streamId, r -> r.expecting(id, nodeName));
+        }
+        dispatcher.dispatch(request.method(), request.params(), ctx).whenComplete((result, failure) -> {
+            running.remove(key, ctx);
+            if (failure != null && !(failure instanceof McpException)) {
+                LOG.log(Level.FINE, "Request " + request.method() + " failed", failure);
+            }
+            contexts.reply(ctx, failure == null ? JsonRpc.result(request.id(), result)
+                    : McpDispatcher.errorResponse(request.id(), failure));
+        });
+    }
+
+    /** {@code notifications/cancelled}: cancels the request here, or tells every node to. */
+    void cancel(String sessionId, JsonValue requestId) {
+        if (!cancelLocally(sessionId, requestId)) {
+            signals.broadcast(new Signal(Signal.Type.CANCEL, sessionId, requestId));
+        }
+    }
+
+    private boolean cancelLocally(String sessionId, JsonValue requestId) {
+        RequestContext ctx = running.get(key(sessionId, requestId));
+        if (ctx != null) {
+            ctx.cancel();
+        }
+        return ctx != null;
+    }
+
+    private static String key(String sessionId, JsonValue requestId) {
+        return sessionId + ' ' + requestId;
+    }
+}

@@ -1,0 +1,76 @@
+package io.mcpcluster.stream;
+
+import io.mcpcluster.node.NodeExecutors;
+import io.mcpcluster.sse.LocalStreams;
+import io.mcpcluster.sse.SseStream;
+import io.mcpcluster.sse.StreamOptions;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.io.IOException;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Turns a request into an open {@link SseStream} registered in this node's local streams. When the
+ * connection ends, a finished request stream is removed from the cluster; any other stream is only
+ * detached, so that the client can resume it on any node. That bookkeeping runs on a worker thread,
+ * since a connection can end on a JGroups or container thread.
+ */
+final class StreamConnections {
+    private final StreamRegistry registry;
+    private final EventLog log;
+    private final LocalStreams localStreams;
+    private final NodeExecutors executors;
+
+    StreamConnections(StreamRegistry registry, EventLog log, LocalStreams localStreams, NodeExecutors executors) {
+        this.registry = registry;
+        this.log = log;
+        this.localStreams = localStreams;
+        this.executors = executors;
+    }
+
+    /** @param timeoutMillis async timeout of the connection; 0 for none (keep-alives detect dead clients) */
+    SseStream open(HttpServletRequest req, String streamId, String sessionId, StreamOptions options,
+                   long timeoutMillis) throws IOException {
+        AsyncContext async = req.startAsync();
+        async.setTimeout(timeoutMillis);
+        SseStream[] self = new SseStream[1];
+        SseStream stream = new SseStream(streamId, sessionId, async, options,
+                () -> executors.workers().execute(() -> refill(self[0])),
+                this::onClosed, executors.scheduler());
+        self[0] = stream;
+        localStreams.register(stream);
+        stream.start();
+        return stream;
+    }
+
+    private void onClosed(SseStream s) {
+        localStreams.remove(s);
+        try {
+            executors.workers().execute(() -> {
+                if (s.isFinished()) {
+                    remove(s.streamId());
+                } else {
+                    registry.detach(s.streamId());
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            // The node is stopping: its departure from the view frees its streams for other nodes.
+        }
+    }
+
+    /** The stream is over: its record and its events go. */
+    void remove(String streamId) {
+        StreamRecord removed = registry.remove(streamId);
+        if (removed != null) {
+            log.acknowledge(streamId, removed.nextSeq() - 1);
+        }
+    }
+
+    /** Delivers from the log what the stream has not written yet (the stream drops duplicates). */
+    void refill(SseStream stream) {
+        for (Event e : log.eventsAfter(stream.streamId(), stream.lastWrittenSeq())) {
+            stream.deliver(e.seq(), e.json(), e.response());
+        }
+    }
+}
