@@ -1,10 +1,21 @@
 package io.mcpcluster.it.support;
 
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -38,12 +49,51 @@ public final class LocalCluster implements AutoCloseable {
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> c.launch(i))).toList();
         try {
             starting.forEach(f -> c.nodes.add(f.join()));
+            c.awaitOneCluster();
             c.nginx = Nginx.start(c.nodes.stream().map(NodeProcess::port).toList(), streamsOnFirst);
             return c;
         } catch (RuntimeException e) {
             // A node or nginx failed to start: stop what did start before reporting it.
             starting.forEach(f -> f.thenAccept(NodeProcess::close));
             throw e;
+        }
+    }
+
+    /**
+     * Waits until every node's {@code /health} lists all nodes: nodes started together on a busy
+     * machine may first form clusters of one, which JGroups merges a few seconds later.
+     */
+    public void awaitOneCluster() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        for (NodeProcess n : nodes) {
+            while (members(http, n) < nodes.size()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("node on port " + n.port() + " did not see " + nodes.size() + " members in 90 s");
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    private static int members(HttpClient http, NodeProcess n) {
+        try {
+            HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + n.port() + "/health"))
+                    .timeout(Duration.ofSeconds(5)).build();
+            String body = http.send(get, HttpResponse.BodyHandlers.ofString()).body();
+            try (JsonReader r = Json.createReader(new StringReader(body))) {
+                return r.readObject().getJsonArray("members").size();
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
         }
     }
 
