@@ -21,7 +21,13 @@ public record Signal(Type type, String sessionId, JsonValue payload) {
         /** Another node took the stream over: the payload names the stream; close the local connection. */
         STREAM_TAKEN,
         /** A tool asked to close its stream for polling (SEP-1699): the payload names the stream. */
-        POLL_CLOSE
+        POLL_CLOSE,
+        /**
+         * A legacy client that reconnected without {@code Last-Event-ID} answered the relink ping (the
+         * payload) by POSTing to its session: the node holding the new connection makes it that
+         * session's stream again.
+         */
+        RELINK
     }
 
     public String toJson() {

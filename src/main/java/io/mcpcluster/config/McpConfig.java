@@ -14,12 +14,18 @@ import java.util.stream.Collectors;
  * @param allowedHosts     Host header names accepted besides loopback ones; {@code *} accepts every Host
  * @param features         optional bean sets to enable: {@code demo}, {@code conformance}
  * @param infinispanConfig an infinispan.xml file; empty uses the built-in local (one node) configuration
+ * @param legacyGraceMillis how long a legacy session whose stream lost its connection waits for its
+ *                          client to come back before its POSTs are answered 404
+ * @param legacyRelinkMillis how long a legacy stream opened by a client that reconnects without
+ *                           {@code Last-Event-ID} waits for it to prove which session it had; 0 turns
+ *                           relinking and adoption off
  */
 public record McpConfig(Set<String> allowedOrigins, Set<String> allowedHosts, long maxBodyBytes,
                         long keepAliveMillis, long sessionIdleSeconds, long clientRequestTimeoutMillis,
                         int workerThreads, int pageSize, Set<String> features, String infinispanConfig,
                         String nodeName, long eventRetentionMillis, int eventRetentionCount, long gapTimeoutMillis,
-                        long sseRetryMillis, String serverName, String serverVersion) {
+                        long sseRetryMillis, String serverName, String serverVersion, long legacyGraceMillis,
+                        long legacyRelinkMillis) {
 
     public static McpConfig fromEnvironment() {
         return new McpConfig(
@@ -39,7 +45,9 @@ public record McpConfig(Set<String> allowedOrigins, Set<String> allowedHosts, lo
                 Long.parseLong(get("mcp.sse.gap.timeout.millis", "500")),
                 Long.parseLong(get("mcp.sse.retry.millis", "1000")),
                 get("mcp.server.name", "mcp-cluster"),
-                get("mcp.server.version", "0.1.0"));
+                get("mcp.server.version", "0.1.0"),
+                Long.parseLong(get("mcp.legacy.grace.millis", "10000")),
+                Long.parseLong(get("mcp.legacy.relink.millis", "2000")));
     }
 
     public boolean featureEnabled(String feature) {

@@ -5,6 +5,7 @@ import io.mcpcluster.api.McpClientException;
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.session.Ids;
 import io.mcpcluster.session.PendingRequests;
+import io.mcpcluster.stream.LegacyReconnects;
 import io.mcpcluster.cluster.ClusterSignals;
 import io.mcpcluster.cluster.Signal;
 import io.mcpcluster.protocol.Jsons;
@@ -76,6 +77,10 @@ public final class ClientRequests {
             return;
         }
         String requestId = ((jakarta.json.JsonString) id).getString();
+        if (LegacyReconnects.isRelinkPing(requestId)) {
+            forwardRelink(sessionId, requestId);
+            return;
+        }
         if (waiting.containsKey(key(sessionId, requestId))) {
             complete(sessionId, message);
             return;
@@ -85,6 +90,19 @@ public final class ClientRequests {
             LOG.fine(() -> "Response to unknown or expired request " + requestId + " of session " + sessionId);
         } else {
             signals.send(node, new Signal(Signal.Type.CLIENT_RESPONSE, sessionId, message));
+        }
+    }
+
+    /**
+     * A client answered the ping sent on a stream it opened without {@code Last-Event-ID}, by POSTing to
+     * {@code sessionId}: that proves it is this session's client. The node holding the new stream relinks.
+     */
+    private void forwardRelink(String sessionId, String pingId) {
+        String node = pending.waiter(LegacyReconnects.PENDING_SCOPE, pingId);
+        if (node == null) {
+            LOG.fine(() -> "Relink answer " + pingId + " came too late for session " + sessionId);
+        } else {
+            signals.send(node, new Signal(Signal.Type.RELINK, sessionId, Jsons.createValue(pingId)));
         }
     }
 

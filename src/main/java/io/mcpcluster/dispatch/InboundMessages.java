@@ -11,7 +11,6 @@ import io.mcpcluster.session.PendingRequests;
 import io.mcpcluster.session.Session;
 import io.mcpcluster.session.SessionStore;
 import io.mcpcluster.stream.EventLog;
-import io.mcpcluster.stream.StreamRegistry;
 import io.mcpcluster.stream.Streams;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,8 +36,6 @@ public class InboundMessages {
     @Inject
     EventLog log;
     @Inject
-    StreamRegistry registry;
-    @Inject
     Streams streams;
     @Inject
     ClusterSignals signals;
@@ -62,8 +59,8 @@ public class InboundMessages {
                 config.clientRequestTimeoutMillis());
         McpDispatcher dispatcher = new McpDispatcher(features, sessions, config.pageSize(),
                 o -> JsonRpc.parse(jsonb.toJson(o)), config.serverName(), config.serverVersion());
-        executor = new RequestExecutor(dispatcher, new RequestContexts(log, streams, clientRequests, jsonb), registry,
-                signals, executors.workers(), membership.nodeName());
+        executor = new RequestExecutor(dispatcher, new RequestContexts(log, streams, clientRequests, jsonb), signals,
+                executors.workers());
     }
 
     /**

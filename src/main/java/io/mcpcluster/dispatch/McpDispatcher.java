@@ -71,7 +71,7 @@ public final class McpDispatcher {
     }
 
     private CompletionStage<JsonObject> initialize(JsonObject params, RequestContext ctx) {
-        if (ctx.session().protocolVersion() != null) {
+        if (ctx.session().protocolVersion() != null && !ctx.session().adopted()) {
             throw McpException.invalidRequest("Session already initialized");
         }
         String version = ProtocolVersions.negotiate(params.getString("protocolVersion", null));

@@ -7,8 +7,6 @@ import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.JsonRpcMessage;
 import io.mcpcluster.protocol.McpException;
 import io.mcpcluster.session.Session;
-import io.mcpcluster.session.Transport;
-import io.mcpcluster.stream.StreamRegistry;
 import jakarta.json.JsonValue;
 
 import java.util.Map;
@@ -30,19 +28,14 @@ public final class RequestExecutor {
     private final Map<String, RequestContext> running = new ConcurrentHashMap<>();
     private final McpDispatcher dispatcher;
     private final RequestContexts contexts;
-    private final StreamRegistry streams;
     private final ClusterSignals signals;
     private final Executor workers;
-    private final String nodeName;
 
-    RequestExecutor(McpDispatcher dispatcher, RequestContexts contexts, StreamRegistry streams,
-                    ClusterSignals signals, Executor workers, String nodeName) {
+    RequestExecutor(McpDispatcher dispatcher, RequestContexts contexts, ClusterSignals signals, Executor workers) {
         this.dispatcher = dispatcher;
         this.contexts = contexts;
-        this.streams = streams;
         this.signals = signals;
         this.workers = workers;
-        this.nodeName = nodeName;
         signals.subscribe(Signal.Type.CANCEL, s -> cancelLocally(s.sessionId(), s.payload()));
         signals.subscribe(Signal.Type.SESSION_CLOSED, s -> running.values().stream()
                 .filter(c -> c.sessionId().equals(s.sessionId())).forEach(RequestContext::cancel));
@@ -54,7 +47,7 @@ public final class RequestExecutor {
         String key = key(session.id(), request.id());
         running.put(key, ctx);
         try {
-            workers.execute(() -> run(session, request, streamId, ctx, key));
+            workers.execute(() -> run(request, ctx, key));
         } catch (RejectedExecutionException busy) {
             running.remove(key, ctx);
             LOG.warning("Worker pool full: refusing " + request.method());
@@ -62,12 +55,7 @@ public final class RequestExecutor {
         }
     }
 
-    private void run(Session session, JsonRpcMessage request, String streamId, RequestContext ctx, String key) {
-        if (session.transport() == Transport.LEGACY_SSE && streamId != null) {
-            // Legacy responses share the session's stream: record what it owes, in case this node dies.
-            String id = JsonRpc.write(request.id());
-            streams.update(streamId, r -> r.expecting(id, nodeName));
-        }
+    private void run(JsonRpcMessage request, RequestContext ctx, String key) {
         dispatcher.dispatch(request.method(), request.params(), ctx).whenComplete((result, failure) -> {
             running.remove(key, ctx);
             if (failure != null && !(failure instanceof McpException)) {

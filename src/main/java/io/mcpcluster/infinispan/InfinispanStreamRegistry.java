@@ -43,7 +43,7 @@ final class InfinispanStreamRegistry implements StreamRegistry {
         String id = Ids.random();
         Map<String, String> unanswered = new TreeMap<>();
         requestIds.forEach(r -> unanswered.put(r, nodeName));
-        StreamRecord record = new StreamRecord(id, sessionId, kind, nodeName, 1, unanswered, System.currentTimeMillis());
+        StreamRecord record = StreamRecord.open(id, sessionId, kind, nodeName, unanswered);
         if (kind == StreamKind.POST) {
             unstored.put(id, record);
         } else {

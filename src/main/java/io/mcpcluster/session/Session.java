@@ -24,10 +24,14 @@ import java.util.stream.Collectors;
  * @param standaloneStreamId the stream that carries messages not tied to a request: the Streamable GET
  *                           stream or the legacy SSE stream; null when none is open
  * @param principal          the authenticated user the session is bound to, or null
+ * @param adopted            opened for a client that reconnected without naming its session: served
+ *                           at the version its header named, with no client capabilities, until (if
+ *                           ever) it sends {@code initialize}
  */
 public record Session(String id, Transport transport, String protocolVersion, JsonObject clientInfo,
                       JsonObject clientCapabilities, LogLevel logLevel, Set<String> subscriptions,
-                      String principal, String standaloneStreamId, boolean initialized, long createdAt) {
+                      String principal, String standaloneStreamId, boolean initialized, long createdAt,
+                      boolean adopted) {
 
     public Session {
         subscriptions = Set.copyOf(subscriptions);
@@ -37,22 +41,28 @@ public record Session(String id, Transport transport, String protocolVersion, Js
 
     public static Session create(String id, Transport transport, String principal) {
         return new Session(id, transport, null, null, null, null, Set.of(), principal, null, false,
-                System.currentTimeMillis());
+                System.currentTimeMillis(), false);
     }
 
     public Session withHandshake(String version, JsonObject info, JsonObject capabilities) {
         return new Session(id, transport, version, info, capabilities, logLevel, subscriptions, principal,
-                standaloneStreamId, initialized, createdAt);
+                standaloneStreamId, initialized, createdAt, false);
+    }
+
+    /** Served at {@code version} without a handshake: its client reconnected without naming its session. */
+    public Session adoptedAt(String version) {
+        return new Session(id, transport, version, null, null, logLevel, subscriptions, principal,
+                standaloneStreamId, true, createdAt, true);
     }
 
     public Session withInitialized() {
         return new Session(id, transport, protocolVersion, clientInfo, clientCapabilities, logLevel, subscriptions,
-                principal, standaloneStreamId, true, createdAt);
+                principal, standaloneStreamId, true, createdAt, adopted);
     }
 
     public Session withLogLevel(LogLevel level) {
         return new Session(id, transport, protocolVersion, clientInfo, clientCapabilities, level, subscriptions,
-                principal, standaloneStreamId, initialized, createdAt);
+                principal, standaloneStreamId, initialized, createdAt, adopted);
     }
 
     public Session withSubscription(String uri, boolean subscribed) {
@@ -63,12 +73,12 @@ public record Session(String id, Transport transport, String protocolVersion, Js
             s.remove(uri);
         }
         return new Session(id, transport, protocolVersion, clientInfo, clientCapabilities, logLevel, s, principal,
-                standaloneStreamId, initialized, createdAt);
+                standaloneStreamId, initialized, createdAt, adopted);
     }
 
     public Session withStandaloneStream(String streamId) {
         return new Session(id, transport, protocolVersion, clientInfo, clientCapabilities, logLevel, subscriptions,
-                principal, streamId, initialized, createdAt);
+                principal, streamId, initialized, createdAt, adopted);
     }
 
     /** Whether event streams of this session start with a priming event (SEP-1699, 2025-11-25 on). */
@@ -84,6 +94,9 @@ public record Session(String id, Transport transport, String protocolVersion, Js
     public String toJson() {
         JsonObjectBuilder b = Jsons.createObjectBuilder().add("id", id).add("t", transport.wireName())
                 .add("ci", clientInfo).add("cc", clientCapabilities).add("in", initialized).add("at", createdAt);
+        if (adopted) {
+            b.add("ad", true);
+        }
         optional(b, "v", protocolVersion);
         optional(b, "ll", logLevel == null ? null : logLevel.wireName());
         optional(b, "p", principal);
@@ -105,7 +118,8 @@ public record Session(String id, Transport transport, String protocolVersion, Js
         String level = o.getString("ll", null);
         return new Session(o.getString("id"), Transport.fromWireName(o.getString("t")), o.getString("v", null), o.getJsonObject("ci"),
                 o.getJsonObject("cc"), level == null ? null : LogLevel.parse(level), subs, o.getString("p", null),
-                o.getString("ss", null), o.getBoolean("in"), o.getJsonNumber("at").longValue());
+                o.getString("ss", null), o.getBoolean("in"), o.getJsonNumber("at").longValue(),
+                o.getBoolean("ad", false));
     }
 
     private static void optional(JsonObjectBuilder b, String key, String value) {

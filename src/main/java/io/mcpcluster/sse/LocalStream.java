@@ -15,6 +15,9 @@ public interface LocalStream {
      */
     void deliver(long seq, String json, boolean response);
 
+    /** The last event handed to the socket (the client may not have read it). */
+    long flushedSeq();
+
     /** Sends a comment frame so that proxies keep the connection open. */
     void keepAlive();
 

@@ -3,7 +3,6 @@ package io.mcpcluster.sse;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Queue;
 
 /**
  * What one response turns into, decided by its first event: one {@code application/json} body (the
@@ -33,23 +32,23 @@ final class ResponseMode {
      * Queues the frames of event {@code id}; returns true when the stream has written everything it
      * owes and should end once they are flushed.
      */
-    boolean emit(EventId id, String json, boolean isResponse, Queue<byte[]> queue) {
+    boolean emit(EventId id, String json, boolean isResponse, FrameQueue queue) {
         if (kind == Kind.UNDECIDED && isResponse && jsonAllowed) {
             kind = Kind.JSON;
             responsesOwed = 0;
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
-            queue.add(json.getBytes(StandardCharsets.UTF_8));
+            queue.addEvent(json.getBytes(StandardCharsets.UTF_8), id.seq());
             return true;
         }
         switchToSse(queue);
-        queue.add(SseFrameEncoder.encode(id.toString(), "message", json));
+        queue.addEvent(SseFrameEncoder.encode(id.toString(), "message", json), id.seq());
         return isResponse && !endless && --responsesOwed <= 0;
     }
 
     /** Commits the response as an event stream (headers, then the priming event if any). */
-    void switchToSse(Queue<byte[]> queue) {
+    void switchToSse(FrameQueue queue) {
         if (kind != Kind.UNDECIDED) {
             return;
         }

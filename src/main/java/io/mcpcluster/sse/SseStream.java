@@ -1,14 +1,11 @@
 package io.mcpcluster.sse;
 
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -33,7 +30,7 @@ import java.util.logging.Logger;
  *
  * </pre>
  */
-public final class SseStream implements LocalStream, WriteListener, AsyncListener {
+public final class SseStream implements LocalStream, WriteListener {
     private static final Logger LOG = Logger.getLogger(SseStream.class.getName());
 
     private record Pending(String json, boolean response) { }
@@ -44,7 +41,7 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
     private final Runnable onGap;
     private final Consumer<SseStream> onClose;
     private final Object lock = new Object();
-    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    private final FrameQueue queue = new FrameQueue();
     private final SequencedEvents<Pending> events;
     private final ResponseMode mode;
     private final GapWatch gaps;
@@ -69,7 +66,7 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
 
     public void start() throws IOException {
         synchronized (lock) {
-            async.addListener(this);
+            async.addListener(new ClosesOnEnd(this::close));
             out = async.getResponse().getOutputStream();
             out.setWriteListener(this);
         }
@@ -83,6 +80,13 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
     @Override
     public String sessionId() {
         return sessionId;
+    }
+
+    /** The last event handed to the socket (not necessarily read by the client). */
+    public long flushedSeq() {
+        synchronized (lock) {
+            return queue.flushedSeq();
+        }
     }
 
     @Override
@@ -226,6 +230,7 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
                 } else if (unflushed) {
                     unflushed = false;
                     out.flush();
+                    queue.flushed();
                 } else {
                     return completeWhenDrained;
                 }
@@ -276,25 +281,5 @@ public final class SseStream implements LocalStream, WriteListener, AsyncListene
             // The container completed the request first (client gone, timeout): nothing left to end.
         }
         onClose.accept(this);
-    }
-
-    @Override
-    public void onComplete(AsyncEvent event) {
-        close();
-    }
-
-    @Override
-    public void onTimeout(AsyncEvent event) {
-        close();
-    }
-
-    @Override
-    public void onError(AsyncEvent event) {
-        close();
-    }
-
-    @Override
-    public void onStartAsync(AsyncEvent event) {
-        // built after startAsync; never re-dispatched
     }
 }

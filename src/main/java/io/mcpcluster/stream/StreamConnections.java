@@ -12,9 +12,9 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Turns a request into an open {@link SseStream} registered in this node's local streams. When the
- * connection ends, a finished request stream is removed from the cluster; any other stream is only
- * detached, so that the client can resume it on any node. That bookkeeping runs on a worker thread,
- * since a connection can end on a JGroups or container thread.
+ * connection ends, the stream is only detached, finished or not: its events stay resumable on any node
+ * for the retention window, since a socket that took the last write may never have delivered it. That
+ * bookkeeping runs on a worker thread, since a connection can end on a JGroups or container thread.
  */
 final class StreamConnections {
     private final StreamRegistry registry;
@@ -34,6 +34,11 @@ final class StreamConnections {
                    long timeoutMillis) throws IOException {
         AsyncContext async = req.startAsync();
         async.setTimeout(timeoutMillis);
+        return open(async, streamId, sessionId, options);
+    }
+
+    /** Opens the stream on a connection that is async already (and has no write listener yet). */
+    SseStream open(AsyncContext async, String streamId, String sessionId, StreamOptions options) throws IOException {
         SseStream[] self = new SseStream[1];
         SseStream stream = new SseStream(streamId, sessionId, async, options,
                 () -> executors.workers().execute(() -> refill(self[0])),
@@ -47,13 +52,7 @@ final class StreamConnections {
     private void onClosed(SseStream s) {
         localStreams.remove(s);
         try {
-            executors.workers().execute(() -> {
-                if (s.isFinished()) {
-                    remove(s.streamId());
-                } else {
-                    registry.detach(s.streamId());
-                }
-            });
+            executors.workers().execute(() -> registry.detach(s.streamId()));
         } catch (RejectedExecutionException shuttingDown) {
             // The node is stopping: its departure from the view frees its streams for other nodes.
         }

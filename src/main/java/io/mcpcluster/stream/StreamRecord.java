@@ -18,9 +18,13 @@ import java.util.TreeMap;
  *
  * @param unanswered      request id (as JSON text, e.g. {@code 7} or {@code "a"}) → node executing it
  * @param lastWriteMillis when the last event was appended: tells expired events from ones in flight
+ * @param orphanedSince   when the stream was first seen without a live holder; 0 while it has one
+ * @param delivered       the last event its holder handed to the socket, as last recorded (legacy
+ *                        streams): a client that reconnects without {@code Last-Event-ID} gets the rest
  */
 public record StreamRecord(String id, String sessionId, StreamKind kind, String holder, long nextSeq,
-                           Map<String, String> unanswered, long lastWriteMillis) {
+                           Map<String, String> unanswered, long lastWriteMillis, long orphanedSince,
+                           long delivered) {
 
     public static final String DETACHED = "";
 
@@ -28,35 +32,66 @@ public record StreamRecord(String id, String sessionId, StreamKind kind, String 
         unanswered = Map.copyOf(unanswered);
     }
 
+    /** A new stream held by {@code node}, owing responses to {@code unanswered}. */
+    public static StreamRecord open(String id, String sessionId, StreamKind kind, String node,
+                                    Map<String, String> unanswered) {
+        return new StreamRecord(id, sessionId, kind, node, 1, unanswered, System.currentTimeMillis(), 0, 0);
+    }
+
     public boolean isHeld() {
         return !DETACHED.equals(holder);
     }
 
+    /** Held by {@code node} now (or by nobody: {@link #DETACHED}, orphaned from now on). */
     public StreamRecord withHolder(String node) {
-        return new StreamRecord(id, sessionId, kind, node, nextSeq, unanswered, lastWriteMillis);
+        long orphaned = DETACHED.equals(node) ? now(orphanedSince) : 0;
+        return new StreamRecord(id, sessionId, kind, node, nextSeq, unanswered, lastWriteMillis, orphaned, delivered);
+    }
+
+    /** Marks the stream orphaned from now on, if it was not already (its holder is gone). */
+    public StreamRecord orphaned() {
+        return orphanedSince != 0 ? this : new StreamRecord(id, sessionId, kind, holder, nextSeq, unanswered,
+                lastWriteMillis, System.currentTimeMillis(), delivered);
+    }
+
+    public StreamRecord withDelivered(long seq) {
+        return seq <= delivered ? this : new StreamRecord(id, sessionId, kind, holder, nextSeq, unanswered,
+                lastWriteMillis, orphanedSince, seq);
     }
 
     /** The record after one more event; a response removes its request from the unanswered ones. */
     public StreamRecord advanced(String answeredRequestId) {
-        if (answeredRequestId == null || !unanswered.containsKey(answeredRequestId)) {
-            return new StreamRecord(id, sessionId, kind, holder, nextSeq + 1, unanswered, System.currentTimeMillis());
+        Map<String, String> rest = unanswered;
+        if (answeredRequestId != null && unanswered.containsKey(answeredRequestId)) {
+            rest = new TreeMap<>(unanswered);
+            rest.remove(answeredRequestId);
         }
-        Map<String, String> rest = new TreeMap<>(unanswered);
-        rest.remove(answeredRequestId);
-        return new StreamRecord(id, sessionId, kind, holder, nextSeq + 1, rest, System.currentTimeMillis());
+        return new StreamRecord(id, sessionId, kind, holder, nextSeq + 1, rest, System.currentTimeMillis(),
+                orphanedSince, delivered);
     }
 
     public StreamRecord expecting(String requestId, String node) {
         Map<String, String> more = new TreeMap<>(unanswered);
         more.put(requestId, node);
-        return new StreamRecord(id, sessionId, kind, holder, nextSeq, more, lastWriteMillis);
+        return new StreamRecord(id, sessionId, kind, holder, nextSeq, more, lastWriteMillis, orphanedSince, delivered);
+    }
+
+    private static long now(long ifSet) {
+        return ifSet != 0 ? ifSet : System.currentTimeMillis();
     }
 
     public String toJson() {
         JsonObjectBuilder u = Jsons.createObjectBuilder();
         unanswered.forEach(u::add);
-        return JsonRpc.write(Jsons.createObjectBuilder().add("s", sessionId).add("k", kind.name()).add("h", holder)
-                .add("n", nextSeq).add("u", u).add("t", lastWriteMillis).build());
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("s", sessionId).add("k", kind.name()).add("h", holder)
+                .add("n", nextSeq).add("u", u).add("t", lastWriteMillis);
+        if (orphanedSince != 0) {
+            b.add("o", orphanedSince);
+        }
+        if (delivered != 0) {
+            b.add("d", delivered);
+        }
+        return JsonRpc.write(b.build());
     }
 
     public static StreamRecord fromJson(String id, String json) {
@@ -68,7 +103,12 @@ public record StreamRecord(String id, String sessionId, StreamKind kind, String 
                 unanswered.put(e.getKey(), ((JsonString) e.getValue()).getString());
             }
         }
-        return new StreamRecord(id, o.getString("s"), StreamKind.valueOf(o.getString("k")),
-                o.getString("h"), o.getJsonNumber("n").longValue(), unanswered, o.getJsonNumber("t").longValue());
+        return new StreamRecord(id, o.getString("s"), StreamKind.valueOf(o.getString("k")), o.getString("h"),
+                o.getJsonNumber("n").longValue(), unanswered, o.getJsonNumber("t").longValue(), number(o, "o"),
+                number(o, "d"));
+    }
+
+    private static long number(JsonObject o, String key) {
+        return o.containsKey(key) ? o.getJsonNumber(key).longValue() : 0;
     }
 }

@@ -6,8 +6,11 @@ import io.mcpcluster.cluster.Signal;
 import io.mcpcluster.config.McpConfig;
 import io.mcpcluster.node.NodeExecutors;
 import io.mcpcluster.protocol.Jsons;
+import io.mcpcluster.session.PendingRequests;
 import io.mcpcluster.session.Session;
 import io.mcpcluster.session.SessionStore;
+import io.mcpcluster.session.Sessions;
+import io.mcpcluster.session.Transport;
 import io.mcpcluster.sse.EventId;
 import io.mcpcluster.sse.LocalStream;
 import io.mcpcluster.sse.LocalStreams;
@@ -18,12 +21,16 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.logging.Logger;
 
 /**
  * The life of every stream on this node: opening (the answer of a POST, the session's one standalone
@@ -37,11 +44,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 @ApplicationScoped
 public class Streams {
+    private static final Logger LOG = Logger.getLogger(Streams.class.getName());
+    /** How often the delivery mark of each legacy stream held here is recorded in the cluster. */
+    private static final long DELIVERY_MARK_MILLIS = 1_000;
     /** A POST stream whose request runs longer than this is closed (the tool keeps its own timeouts). */
     private static final long POST_STREAM_TIMEOUT_MILLIS = 30 * 60_000L;
 
     /** What {@link #resume} did. */
     public enum Resumed { RESUMED, GONE }
+
+    /** The state of a legacy session's stream, as a POST of that session finds it. */
+    public enum LegacyStream {
+        /** A live node holds its connection. */
+        LIVE,
+        /** Its connection is gone, for less than the grace period: answers wait in the log for the client. */
+        ORPHANED,
+        /** Gone for longer than the grace period (or never found): the client is not coming back. */
+        LOST
+    }
 
     @Inject
     McpConfig config;
@@ -59,8 +79,14 @@ public class Streams {
     Membership membership;
     @Inject
     NodeExecutors executors;
+    @Inject
+    Sessions sessionService;
+    @Inject
+    PendingRequests pending;
 
     private StreamConnections connections;
+    private LegacyReconnects reconnects;
+    private final DeliveryMarks legacyDelivery = new DeliveryMarks();
 
     @PostConstruct
     void start() {
@@ -69,6 +95,12 @@ public class Streams {
         signals.subscribe(Signal.Type.POLL_CLOSE, s -> closeLocal(s, l -> l.closeForPolling(config.sseRetryMillis())));
         signals.subscribe(Signal.Type.SESSION_CLOSED, s -> localStreams.ofSession(s.sessionId())
                 .forEach(LocalStream::close));
+        reconnects = new LegacyReconnects(sessionService, registry, pending, membership.nodeName(),
+                config.legacyRelinkMillis(), executors.scheduler(), executors.workers(), new LegacyOutcome());
+        signals.subscribe(Signal.Type.RELINK, s -> reconnects.onAnswer(s.sessionId(),
+                ((JsonString) s.payload()).getString()));
+        executors.scheduler().scheduleWithFixedDelay(() -> executors.workers().execute(this::recordLegacyDelivery),
+                DELIVERY_MARK_MILLIS, DELIVERY_MARK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -108,10 +140,57 @@ public class Streams {
 
     /** Opens the stream of a new legacy SSE session; {@code firstFrame} is its endpoint event. */
     public void openLegacy(HttpServletRequest req, String sessionId, byte[] firstFrame) throws IOException {
+        AsyncContext async = req.startAsync();
+        async.setTimeout(0);
+        openLegacy(async, sessionId, firstFrame);
+    }
+
+    private void openLegacy(AsyncContext async, String sessionId, byte[] firstFrame) throws IOException {
         String streamId = registry.open(sessionId, StreamKind.STANDALONE, List.of());
         sessions.update(sessionId, s -> s.withStandaloneStream(streamId));
-        connections.open(req, streamId, sessionId, StreamOptions.endless(1, config.gapTimeoutMillis()), 0)
-                .openAsEventStream(firstFrame);
+        SseStream stream = connections.open(async, streamId, sessionId, StreamOptions.endless(1, config.gapTimeoutMillis()));
+        legacyDelivery.track(stream);
+        stream.openAsEventStream(firstFrame);
+    }
+
+    /**
+     * A legacy client reconnected without {@code Last-Event-ID} but with the protocol version it
+     * negotiated: it is asked which session it had (see {@link LegacyReconnects}). Without relinking
+     * configured, it gets a new session as any client would.
+     */
+    public void openLegacyReconnect(HttpServletRequest req, String principal, String version,
+                                    Function<String, byte[]> endpointFrame) throws IOException {
+        if (config.legacyRelinkMillis() <= 0) {
+            String sessionId = sessionService.create(Transport.LEGACY_SSE, principal).id();
+            openLegacy(req, sessionId, endpointFrame.apply(sessionId));
+        } else {
+            reconnects.open(req, principal, version, endpointFrame);
+        }
+    }
+
+    /**
+     * For a POST of a legacy session: records that its stream owes responses to {@code requestIds}
+     * (executed on this node, in case it dies) and says whether a client still reads that stream.
+     */
+    public LegacyStream expectLegacyResponses(Session session, List<String> requestIds) {
+        String me = membership.nodeName();
+        StreamRecord before = session.standaloneStreamId() == null ? null
+                : registry.update(session.standaloneStreamId(), r -> {
+                    StreamRecord next = r;
+                    for (String id : requestIds) {
+                        next = next.expecting(id, me);
+                    }
+                    return r.isHeld() && membership.isMember(r.holder()) ? next : next.orphaned();
+                });
+        if (before == null) {
+            return LegacyStream.LOST;
+        }
+        if (before.isHeld() && membership.isMember(before.holder())) {
+            return LegacyStream.LIVE;
+        }
+        long since = before.orphanedSince() == 0 ? System.currentTimeMillis() : before.orphanedSince();
+        return System.currentTimeMillis() - since > config.legacyGraceMillis() ? LegacyStream.LOST
+                : LegacyStream.ORPHANED;
     }
 
     /** A standalone stream blocks a second one while a live node holds its connection. */
@@ -151,6 +230,9 @@ public class Streams {
         SseStream stream = connections.open(req, record.id(), record.sessionId(),
                 new StreamOptions(after + 1, owed, endless, false, null, config.gapTimeoutMillis()), 0);
         stream.openAsEventStream(firstFrame);
+        if (endless) {
+            legacyDelivery.track(stream);
+        }
         claim(record.id());
         missed.forEach(e -> stream.deliver(e.seq(), e.json(), e.response()));
         // Events written between the read above and the claim went to the previous holder: read again.
@@ -185,6 +267,34 @@ public class Streams {
         LocalStream s = localStreams.lookup(((JsonString) signal.payload()).getString());
         if (s != null) {
             action.accept(s);
+        }
+    }
+
+    /** Records, for every legacy stream held here, the last event its socket took (for reconnects). */
+    private void recordLegacyDelivery() {
+        legacyDelivery.changed(localStreams).forEach((streamId, seq) -> registry.update(streamId, r -> r.withDelivered(seq)));
+    }
+
+    /** How a waiting legacy reconnect becomes a stream: its old session's again, or a new session's. */
+    private final class LegacyOutcome implements LegacyReconnects.Outcome {
+        @Override
+        public void relink(AsyncContext async, Session session, StreamRecord record) throws IOException {
+            claim(record.id());
+            long after = record.delivered();
+            List<Event> missed = log.eventsAfter(record.id(), after);
+            SseStream stream = connections.open(async, record.id(), session.id(),
+                    StreamOptions.endless(after + 1, config.gapTimeoutMillis()));
+            legacyDelivery.track(stream);
+            stream.openAsEventStream(SseFrameEncoder.keepAlive());
+            missed.forEach(e -> stream.deliver(e.seq(), e.json(), e.response()));
+            connections.refill(stream);
+            LOG.info(() -> "Legacy session " + session.id() + " relinked to a reconnect without Last-Event-ID; "
+                    + missed.size() + " events after " + after + " replayed");
+        }
+
+        @Override
+        public void openNew(AsyncContext async, String sessionId, byte[] endpointFrame) throws IOException {
+            openLegacy(async, sessionId, endpointFrame);
         }
     }
 

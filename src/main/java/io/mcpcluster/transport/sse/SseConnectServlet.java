@@ -28,7 +28,9 @@ import java.util.logging.Logger;
  * POST. An EventSource that reconnects sends {@code Last-Event-ID}: the same session goes on, on
  * whichever node it reached, with the missed events replayed after a repeated endpoint event (no SDK
  * offers this; the legacy spec has no session resumption of its own). An unknown or expired id starts
- * a new session, as a first connection would.
+ * a new session, as a first connection would. A client that reconnects without {@code Last-Event-ID}
+ * but with its {@code MCP-Protocol-Version} (the TypeScript SDK) is asked which session it had:
+ * see {@link io.mcpcluster.stream.LegacyReconnects}.
  */
 public class SseConnectServlet extends McpHttpServlet {
     private static final Logger LOG = Logger.getLogger(SseConnectServlet.class.getName());
@@ -43,6 +45,12 @@ public class SseConnectServlet extends McpHttpServlet {
         }
         if (lastEventId != null) {
             LOG.info(() -> "Last-Event-ID " + lastEventId + " names no resumable legacy stream: new session");
+        }
+        String version = req.getHeader(McpHeaders.PROTOCOL_VERSION);
+        if (version != null) {
+            // Only an initialized client sends its version: this is a reconnect that lost its Last-Event-ID.
+            streams.openLegacyReconnect(req, principal, version, id -> endpointFrame(req, id));
+            return;
         }
         Session session = sessions.create(Transport.LEGACY_SSE, principal);
         streams.openLegacy(req, session.id(), endpointFrame(req, session.id()));

@@ -5,6 +5,8 @@ import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.JsonRpcMessage;
 import io.mcpcluster.session.Session;
 import io.mcpcluster.session.Transport;
+import io.mcpcluster.stream.Streams;
+import io.mcpcluster.protocol.JsonRpcMessage;
 import io.mcpcluster.transport.HttpReplies;
 import io.mcpcluster.transport.RequestBodies;
 import jakarta.json.JsonValue;
@@ -14,12 +16,14 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.security.Principal;
+import java.util.List;
 
 /**
  * Legacy HTTP+SSE, the message half: {@code POST /messages?sessionId=…} on any node. The message is
  * checked here and answered {@code 202}; the response travels on the session's stream, wherever it is
  * held. Refusals carry a JSON-RPC error: 400 (no session id, bad JSON, not a message), 404 (unknown
- * session), 413, 415.
+ * session, or one whose stream has had no connection for longer than {@code mcp.legacy.grace.millis}),
+ * 413, 415.
  */
 public class SseMessageServlet extends McpHttpServlet {
 
@@ -45,6 +49,16 @@ public class SseMessageServlet extends McpHttpServlet {
         }
         RequestBodies.Messages messages = RequestBodies.readMessages(req, resp, config.maxBodyBytes());
         if (messages == null) {
+            return;
+        }
+        List<String> requestIds = messages.list().stream().filter(JsonRpcMessage::isRequest)
+                .map(m -> JsonRpc.write(m.id())).toList();
+        if (streams.expectLegacyResponses(session, requestIds) == Streams.LegacyStream.LOST) {
+            // Nobody reads this session's stream and its client did not come back in time: say so now,
+            // so that its library raises instead of waiting for answers that cannot arrive.
+            sessions.delete(session.id());
+            HttpReplies.error(req, resp, HttpServletResponse.SC_NOT_FOUND, JsonValue.NULL, ErrorCodes.SESSION_NOT_FOUND,
+                    "Session not found: its event stream was lost and not reopened in time; connect again");
             return;
         }
         HttpReplies.accepted(resp);
