@@ -53,15 +53,6 @@ public class Streams {
     /** What {@link #resume} did. */
     public enum Resumed { RESUMED, GONE }
 
-    /** The state of a legacy session's stream, as a POST of that session finds it. */
-    public enum LegacyStream {
-        /** A live node holds its connection. */
-        LIVE,
-        /** Its connection is gone, for less than the grace period: answers wait in the log for the client. */
-        ORPHANED,
-        /** Gone for longer than the grace period (or never found): the client is not coming back. */
-        LOST
-    }
 
     @Inject
     McpConfig config;
@@ -172,7 +163,7 @@ public class Streams {
      * For a POST of a legacy session: records that its stream owes responses to {@code requestIds}
      * (executed on this node, in case it dies) and says whether a client still reads that stream.
      */
-    public LegacyStream expectLegacyResponses(Session session, List<String> requestIds) {
+    public LegacyStreamState expectLegacyResponses(Session session, List<String> requestIds) {
         String me = membership.nodeName();
         StreamRecord before = session.standaloneStreamId() == null ? null
                 : registry.update(session.standaloneStreamId(), r -> {
@@ -183,14 +174,14 @@ public class Streams {
                     return r.isHeld() && membership.isMember(r.holder()) ? next : next.orphaned();
                 });
         if (before == null) {
-            return LegacyStream.LOST;
+            return LegacyStreamState.LOST;
         }
         if (before.isHeld() && membership.isMember(before.holder())) {
-            return LegacyStream.LIVE;
+            return LegacyStreamState.LIVE;
         }
         long since = before.orphanedSince() == 0 ? System.currentTimeMillis() : before.orphanedSince();
-        return System.currentTimeMillis() - since > config.legacyGraceMillis() ? LegacyStream.LOST
-                : LegacyStream.ORPHANED;
+        return System.currentTimeMillis() - since > config.legacyGraceMillis() ? LegacyStreamState.LOST
+                : LegacyStreamState.ORPHANED;
     }
 
     /** A standalone stream blocks a second one while a live node holds its connection. */

@@ -5,7 +5,7 @@ import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.JsonRpcMessage;
 import io.mcpcluster.session.Session;
 import io.mcpcluster.session.Transport;
-import io.mcpcluster.stream.Streams;
+import io.mcpcluster.stream.LegacyStreamState;
 import io.mcpcluster.protocol.JsonRpcMessage;
 import io.mcpcluster.transport.HttpReplies;
 import io.mcpcluster.transport.RequestBodies;
@@ -53,7 +53,7 @@ public class SseMessageServlet extends McpHttpServlet {
         }
         List<String> requestIds = messages.list().stream().filter(JsonRpcMessage::isRequest)
                 .map(m -> JsonRpc.write(m.id())).toList();
-        if (streams.expectLegacyResponses(session, requestIds) == Streams.LegacyStream.LOST) {
+        if (streams.expectLegacyResponses(session, requestIds) == LegacyStreamState.LOST) {
             // Nobody reads this session's stream and its client did not come back in time: say so now,
             // so that its library raises instead of waiting for answers that cannot arrive.
             sessions.delete(session.id());
