@@ -76,7 +76,18 @@ class BalancerIT {
     @Test
     void conformanceSuitePassesThroughTheBalancer() {
         Processes.Result r = Conformance.run(cluster.balancer().url("/mcp"));
+        Conformance.report("conformance default suite, 3 nodes through the balancer", r);
         assertTrue(r.output().contains("Total: 40 passed, 0 failed"), r.output());
+    }
+
+    @Test
+    void nextConformanceSuitePassesEveryScenarioThat2025_11_25RequiresThroughTheBalancer() {
+        Processes.Result r = Conformance.runRequirements(cluster.balancer().url("/mcp"), "2025-11-25");
+        Conformance.Totals totals = Conformance.report("conformance " + Conformance.nextVersion()
+                + " --requirements 2025-11-25, 3 nodes through the balancer", r);
+        assertEquals(0, totals.failed(), r.output());
+        assertTrue(totals.passed() > 0, r.output());
+        assertEquals(0, r.exitCode(), r.output());
     }
 
     @Test
