@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -101,7 +102,7 @@ class BalancerIT {
     @CsvSource({"streamable,/mcp", "sse,/sse"})
     void twentyConcurrentTypeScriptSessions(String transport, String path) {
         Processes.Result r = Processes.run(List.of("node", "tests-it/node/client.mjs", cluster.balancer().url(path),
-                transport, "20", "20"), 300);
+                transport, "20", "20"), 240);
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("ts-client OK transport=" + transport + " sessions=20 calls=400"), r.output());
     }
@@ -126,6 +127,7 @@ class BalancerIT {
                 return 10;
             }
         })).toList();
+        CompletableFuture.allOf(sessions.toArray(CompletableFuture[]::new)).orTimeout(240, TimeUnit.SECONDS).join();
         assertEquals(200, sessions.stream().mapToInt(CompletableFuture::join).sum());
     }
 

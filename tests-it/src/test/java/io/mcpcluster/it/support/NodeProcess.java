@@ -138,7 +138,7 @@ public final class NodeProcess implements AutoCloseable {
 
     /** A free loopback port not handed out before in this JVM (HTTP and JGroups ports of a cluster differ). */
     public static int freePort() {
-        while (true) {
+        for (int attempt = 0; attempt < 1000; attempt++) {
             try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
                 if (ISSUED.add(s.getLocalPort())) {
                     return s.getLocalPort();
@@ -147,5 +147,6 @@ public final class NodeProcess implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
+        throw new IllegalStateException("the OS offered only ports handed out before, 1000 times");
     }
 }
