@@ -14,12 +14,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The baseline: the official MCP Java SDK 2.1.0 servlet transports (sessions in one JVM's memory) in
- * embedded Jetty 12.1, with the same trivial {@code text_stats} tool as the demo. Legacy SSE at
+ * The baseline: the official MCP Java SDK servlet transports (sessions in one JVM's memory; version
+ * {@link #SDK_VERSION}) in embedded Jetty, with the same trivial {@code text_stats} tool as the demo. Legacy SSE at
  * {@code /sse} + {@code /mcp/message}, Streamable HTTP at {@code /mcp}. Used to show the multi-node
  * 404 that mcp-cluster fixes, and as the benchmarks' reference. Usage: {@code JavaSdkBaselineServer PORT}.
  */
 public final class JavaSdkBaselineServer {
+    /** The SDK's version as its jar states it (the pom's mcp-java-sdk.version), for reports. */
+    public static final String SDK_VERSION = McpServer.class.getPackage().getImplementationVersion();
+
     private JavaSdkBaselineServer() {
     }
 
@@ -41,9 +44,9 @@ public final class JavaSdkBaselineServer {
                 .messageEndpoint("/mcp/message").sseEndpoint("/sse").build();
         HttpServletStreamableServerTransportProvider streamable = HttpServletStreamableServerTransportProvider.builder()
                 .mcpEndpoint("/mcp").build();
-        McpServer.sync(sse).serverInfo("java-sdk-baseline", "2.1.0")
+        McpServer.sync(sse).serverInfo("java-sdk-baseline", SDK_VERSION)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build()).tools(textStats()).build();
-        McpServer.sync(streamable).serverInfo("java-sdk-baseline", "2.1.0")
+        McpServer.sync(streamable).serverInfo("java-sdk-baseline", SDK_VERSION)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build()).tools(textStats()).build();
 
         Server server = new Server();

@@ -1,8 +1,10 @@
 package io.mcpcluster.bench;
 
+import io.mcpcluster.baseline.JavaSdkBaselineServer;
 import io.mcpcluster.it.support.LocalCluster;
 import io.mcpcluster.it.support.FailoverProbe;
 import io.mcpcluster.it.support.NodeProcess;
+import io.mcpcluster.it.support.Processes;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,16 +21,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The benchmark command ({@code ./dev bench}): starts what it measures (the MCP Java SDK 2.1.0 baseline,
+ * The benchmark command ({@code ./dev bench}): starts what it measures (the MCP Java SDK baseline,
  * one mcp-cluster node, a 3-node cluster behind nginx), drives them with the same client code on the
  * same machine in the same run, prints a table with each goal met or not, and writes it to
  * {@code docs/BENCHMARKS.md}. Figures are ratios to the baseline measured alongside, since these
  * machines are noisy. Arguments: {@code [quick]} for a short smoke run.
  */
 public final class Benchmarks {
+    private static final String BASELINE = "(a) Java SDK " + JavaSdkBaselineServer.SDK_VERSION;
     private final boolean quick;
     private final List<String> rows = new ArrayList<>();
     private final List<String> goals = new ArrayList<>();
@@ -55,10 +59,10 @@ public final class Benchmarks {
         double tputALegacy;
         try (NodeProcess baseline = NodeProcess.startTestMain("bench-java-sdk", "io.mcpcluster.baseline.JavaSdkBaselineServer",
                 "java-sdk-baseline listening")) {
-            a = latency("(a) Java SDK 2.1.0, Streamable", () -> new BenchClient.Streamable(baseline.url("/mcp"), baseline.url("/mcp")));
-            aLegacy = latency("(a) Java SDK 2.1.0, legacy SSE", () -> new BenchClient.Legacy(baseline.port(), baseline.port()));
-            tputA = throughput("(a) Java SDK 2.1.0, Streamable", () -> new BenchClient.Streamable(baseline.url("/mcp"), baseline.url("/mcp")));
-            tputALegacy = throughput("(a) Java SDK 2.1.0, legacy SSE", () -> new BenchClient.Legacy(baseline.port(), baseline.port()));
+            a = latency(BASELINE + ", Streamable", () -> new BenchClient.Streamable(baseline.url("/mcp"), baseline.url("/mcp")));
+            aLegacy = latency(BASELINE + ", legacy SSE", () -> new BenchClient.Legacy(baseline.port(), baseline.port()));
+            tputA = throughput(BASELINE + ", Streamable", () -> new BenchClient.Streamable(baseline.url("/mcp"), baseline.url("/mcp")));
+            tputALegacy = throughput(BASELINE + ", legacy SSE", () -> new BenchClient.Legacy(baseline.port(), baseline.port()));
         }
         double tputB;
         double tputBLegacy;
@@ -152,7 +156,7 @@ public final class Benchmarks {
             }));
         }
         for (Future<?> f : running) {
-            f.get();
+            f.get(millis + 60_000, TimeUnit.MILLISECONDS);
         }
         pool.shutdown();
         for (BenchClient c : clients) {
@@ -176,10 +180,15 @@ public final class Benchmarks {
             try {
                 for (int i = 0; i < count; i++) {
                     Socket s = new Socket(InetAddress.getLoopbackAddress(), node.port());
+                    s.setSoTimeout(10_000);
                     s.getOutputStream().write(request);
                     byte[] buf = new byte[1024];
                     String got = "";
+                    long deadline = System.currentTimeMillis() + 10_000;
                     while (!got.contains("sessionId=")) {
+                        if (System.currentTimeMillis() > deadline) {
+                            throw new IOException("stream " + i + " sent no endpoint in 10 s: " + got);
+                        }
                         int n = s.getInputStream().read(buf);
                         if (n < 0) {
                             throw new IOException("stream " + i + " closed");
@@ -237,10 +246,11 @@ public final class Benchmarks {
     }
 
     private static String run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return out;
+        Processes.Result r = Processes.run(List.of(cmd), 60);
+        if (r.exitCode() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed: " + r.output());
+        }
+        return r.output();
     }
 
     private static double ms(long nanos) {
@@ -264,8 +274,8 @@ public final class Benchmarks {
         StringBuilder md = new StringBuilder("# Benchmarks\n\n");
         md.append("Measured by `./dev bench").append(quick ? " quick" : "").append("` on ").append(ZonedDateTime.now())
                 .append(".\n\nMachine: ").append(machine).append("\n\n")
-                .append("Every figure comes from the same run on the same machine as its baseline (the MCP Java SDK 2.1.0 ")
-                .append("servlet providers in embedded Jetty 12.1, one JVM), with the same client code "
+                .append("Every figure comes from the same run on the same machine as its baseline (the MCP Java SDK ")
+                .append(JavaSdkBaselineServer.SDK_VERSION).append(" servlet providers in embedded Jetty, one JVM), with the same client code "
                         + "(`tests-it/src/test/java/io/mcpcluster/bench`). Servers run with `-Xmx512m`.\n\n")
                 .append("| benchmark | what | figure |\n|---|---|---|\n");
         rows.forEach(r -> md.append(r).append('\n'));

@@ -8,11 +8,13 @@ import io.mcpcluster.it.support.RawHttp;
 import io.mcpcluster.it.support.ResumeScenario;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.net.URL;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Infinispan and JGroups channel, or Jetty with webapp-config/infinispan.xml): sessions and streams
  * opened through server 1 are used, and resumed, through server 2. Subclasses deploy the WAR with Arquillian and
  * hand over the two base URLs.
+ * <p>Arquillian keeps its contexts in the test thread, so these tests time out in that thread (interrupted
+ * when late) rather than in the separate thread the other tests use (junit-platform.properties).
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SAME_THREAD)
 public abstract class ClusteredPairContract {
 
     protected abstract URL server1();

@@ -13,8 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The official conformance suite, {@code @modelcontextprotocol/conformance@0.1.16} on Node 22, against a
- * node with the conformance fixtures. Its summary line must be exactly 40 passed, 0 failed.
+ * The official conformance suite ({@code @modelcontextprotocol/conformance}, versions in the pom) against a
+ * node with the conformance fixtures: the stable version's default suite must be exactly 40 passed,
+ * 0 failed; the next version's requirements of spec revision 2025-11-25 must have no failure.
  */
 class ConformanceSuiteIT {
     static NodeProcess node;
@@ -32,7 +33,18 @@ class ConformanceSuiteIT {
     @Test
     void defaultSuitePassesEveryCheck() {
         Processes.Result r = Conformance.run(node.url("/mcp"));
+        Conformance.report("conformance default suite, one node", r);
         assertTrue(r.output().contains("Total: 40 passed, 0 failed"), r.output());
+        assertEquals(0, r.exitCode(), r.output());
+    }
+
+    @Test
+    void nextSuitePassesEveryScenarioThat2025_11_25Requires() {
+        Processes.Result r = Conformance.runRequirements(node.url("/mcp"), "2025-11-25");
+        Conformance.Totals totals = Conformance.report("conformance " + Conformance.nextVersion()
+                + " --requirements 2025-11-25, one node", r);
+        assertEquals(0, totals.failed(), r.output());
+        assertTrue(totals.passed() > 0, r.output());
         assertEquals(0, r.exitCode(), r.output());
     }
 

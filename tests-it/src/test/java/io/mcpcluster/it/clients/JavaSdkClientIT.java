@@ -18,7 +18,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The official MCP Java SDK client (2.1.0) against a real node, over both transports. */
+/** The official MCP Java SDK client (the pom's mcp-java-sdk.version) against a real node, over both transports. */
 class JavaSdkClientIT {
     static NodeProcess node;
 

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,7 +77,18 @@ class BalancerIT {
     @Test
     void conformanceSuitePassesThroughTheBalancer() {
         Processes.Result r = Conformance.run(cluster.balancer().url("/mcp"));
+        Conformance.report("conformance default suite, 3 nodes through the balancer", r);
         assertTrue(r.output().contains("Total: 40 passed, 0 failed"), r.output());
+    }
+
+    @Test
+    void nextConformanceSuitePassesEveryScenarioThat2025_11_25RequiresThroughTheBalancer() {
+        Processes.Result r = Conformance.runRequirements(cluster.balancer().url("/mcp"), "2025-11-25");
+        Conformance.Totals totals = Conformance.report("conformance " + Conformance.nextVersion()
+                + " --requirements 2025-11-25, 3 nodes through the balancer", r);
+        assertEquals(0, totals.failed(), r.output());
+        assertTrue(totals.passed() > 0, r.output());
+        assertEquals(0, r.exitCode(), r.output());
     }
 
     @Test
@@ -90,7 +102,7 @@ class BalancerIT {
     @CsvSource({"streamable,/mcp", "sse,/sse"})
     void twentyConcurrentTypeScriptSessions(String transport, String path) {
         Processes.Result r = Processes.run(List.of("node", "tests-it/node/client.mjs", cluster.balancer().url(path),
-                transport, "20", "20"), 300);
+                transport, "20", "20"), 240);
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("ts-client OK transport=" + transport + " sessions=20 calls=400"), r.output());
     }
@@ -115,6 +127,7 @@ class BalancerIT {
                 return 10;
             }
         })).toList();
+        CompletableFuture.allOf(sessions.toArray(CompletableFuture[]::new)).orTimeout(240, TimeUnit.SECONDS).join();
         assertEquals(200, sessions.stream().mapToInt(CompletableFuture::join).sum());
     }
 

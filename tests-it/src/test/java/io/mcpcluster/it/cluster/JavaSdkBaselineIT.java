@@ -1,5 +1,6 @@
 package io.mcpcluster.it.cluster;
 
+import io.mcpcluster.baseline.JavaSdkBaselineServer;
 import io.mcpcluster.it.support.EventStream;
 import io.mcpcluster.it.support.Nginx;
 import io.mcpcluster.it.support.NodeProcess;
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The documented baseline, not a failure of ours: the seed scenario of {@code BalancerIT} against three
- * MCP Java SDK 2.1.0 servers (sessions in memory) behind the same nginx round-robin. POSTs that land on
+ * MCP Java SDK servers (sessions in memory) behind the same nginx round-robin. POSTs that land on
  * a node that did not open the stream get {@code 404}, and their responses never arrive. The figures
  * go to {@code target/baseline-java-sdk.txt}; the test asserts that the failure mode is really there.
  */
@@ -50,18 +51,12 @@ class JavaSdkBaselineIT {
         try (EventStream stream = RawHttp.open(port, "GET", "/sse", Map.of("Accept", "text/event-stream"), null)) {
             String endpoint = stream.nextFrame(5_000).split("data:")[1].trim();
             Map<String, String> json = Map.of("Content-Type", "application/json");
-            int init;
-            do {
-                init = RawHttp.send(port, "POST", endpoint, json, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
-                        + "\"params\":{\"protocolVersion\":\"2024-11-05\",\"capabilities\":{},\"clientInfo\":"
-                        + "{\"name\":\"seed\",\"version\":\"1\"}}}").status();
-            } while (init == 404);
+            postUntilNot404(port, endpoint, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
+                    + "\"params\":{\"protocolVersion\":\"2024-11-05\",\"capabilities\":{},\"clientInfo\":"
+                    + "{\"name\":\"seed\",\"version\":\"1\"}}}");
             stream.nextData(5_000);
             // The SDK parks requests until notifications/initialized: retry it until it lands on the right node.
-            while (RawHttp.send(port, "POST", endpoint, json,
-                    "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").status() == 404) {
-                continue;
-            }
+            postUntilNot404(port, endpoint, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
             for (int i = 1; i <= 200; i++) {
                 int status = RawHttp.send(port, "POST", endpoint, json, "{\"jsonrpc\":\"2.0\",\"id\":" + i
                         + ",\"method\":\"ping\"}").status();
@@ -71,15 +66,24 @@ class JavaSdkBaselineIT {
                     notFound++;
                 }
             }
-            while (stream.nextData(2_000) != null) {
-                answered++;
-            }
+            answered = stream.remainingData(2_000, 60_000).size();
         }
-        String report = String.format("Java SDK 2.1.0 x3 behind nginx round-robin, legacy SSE, 200 POSTs: "
-                + "%d accepted, %d answered 404, %d responses received%n", accepted, notFound, answered);
+        String report = String.format("Java SDK %s x3 behind nginx round-robin, legacy SSE, 200 POSTs: "
+                + "%d accepted, %d answered 404, %d responses received%n", JavaSdkBaselineServer.SDK_VERSION, accepted,
+                notFound, answered);
         Files.writeString(NodeProcess.root().resolve("target/baseline-java-sdk.txt"), report);
         System.out.print(report);
         assertTrue(notFound > 100, report);
         assertTrue(answered < 100, report);
+    }
+
+    /** POSTs {@code body} until a node other than a 404 one takes it: round robin reaches it within a few tries. */
+    private static void postUntilNot404(int port, String endpoint, String body) {
+        for (int attempt = 0; attempt < 30; attempt++) {
+            if (RawHttp.send(port, "POST", endpoint, Map.of("Content-Type", "application/json"), body).status() != 404) {
+                return;
+            }
+        }
+        throw new AssertionError("30 POSTs in a row answered 404: " + body);
     }
 }

@@ -87,11 +87,7 @@ class ResumeIT {
                 + "\"_meta\":{\"progressToken\":\"t\"}}}")) {
             primingId = call.nextFrame(5_000).split("\n")[0].substring(4);
             // Retention is 50 events per stream: once event 60 was written, events up to 10 are gone.
-            String frame;
-            do {
-                frame = call.nextFrame(10_000);
-            } while (frame != null && !frame.startsWith("id: " + primingId.replace(".0", ".60")));
-            assertNotNull(frame);
+            assertNotNull(call.nextFrameStartingWith("id: " + primingId.replace(".0", ".60"), 30_000), "event 60");
         }
         Map<String, String> h = new HashMap<>(s.headers());
         h.put("Accept", "text/event-stream");

@@ -5,8 +5,10 @@ import io.mcpcluster.it.support.LocalCluster;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,10 +22,13 @@ class RollingRestartIT {
 
     @AfterEach
     void stop() {
-        cluster.close();
+        if (cluster != null) {
+            cluster.close();
+        }
     }
 
     @Test
+    @Timeout(value = 8, unit = TimeUnit.MINUTES) // a cluster start, 60 s of load and three node restarts
     void restartingEveryNodeInTurnLosesNoSession() throws InterruptedException {
         cluster = LocalCluster.start("rolling", 3, 3, Map.of());
         LoadClients clients = LoadClients.start(cluster.balancer().url(""), 10, 60_000);

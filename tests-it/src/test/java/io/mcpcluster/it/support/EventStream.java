@@ -6,8 +6,11 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * An open HTTP response read as Server-Sent Events over a raw socket. Frames are returned as the raw
@@ -74,10 +77,54 @@ public final class EventStream implements AutoCloseable {
             if (frame == null) {
                 return null;
             }
-            for (String line : frame.split("\n")) {
-                if (line.startsWith("data: ") && line.length() > 6) {
-                    return line.substring(6);
-                }
+            String data = data(frame);
+            if (data != null) {
+                return data;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The next frame starting with {@code prefix} (the frames before it skipped), or null when the stream
+     * ended or none came within {@code timeoutMillis}.
+     */
+    public String nextFrameStartingWith(String prefix, long timeoutMillis) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        for (String f = nextFrame(timeoutMillis); f != null; f = nextFrame(deadline - System.currentTimeMillis())) {
+            if (f.startsWith(prefix)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Every frame until the stream ends or stays silent for {@code quietMillis}; fails when it is still
+     * sending after {@code totalMillis} (a stream that never ends must not hold a test forever).
+     */
+    public List<String> remainingFrames(long quietMillis, long totalMillis) {
+        long deadline = System.currentTimeMillis() + totalMillis;
+        List<String> frames = new ArrayList<>();
+        for (String f = nextFrame(quietMillis); f != null; f = nextFrame(quietMillis)) {
+            frames.add(f);
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the stream still sends after " + totalMillis + " ms: " + f);
+            }
+        }
+        return frames;
+    }
+
+    /** As {@link #remainingFrames}, each frame that carries data as its data line's value. */
+    public List<String> remainingData(long quietMillis, long totalMillis) {
+        return remainingFrames(quietMillis, totalMillis).stream().map(EventStream::data).filter(Objects::nonNull).toList();
+    }
+
+    /** The value of a frame's first non-empty data line, or null. */
+    private static String data(String frame) {
+        for (String line : frame.split("\n")) {
+            if (line.startsWith("data: ") && line.length() > 6) {
+                return line.substring(6);
             }
         }
         return null;

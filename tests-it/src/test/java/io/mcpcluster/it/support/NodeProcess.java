@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  * {@code target/it-logs/}. {@link #close()} stops it (SIGTERM, then SIGKILL after 10 s).
  */
 public final class NodeProcess implements AutoCloseable {
+    /** A node starts in 5-10 s, but a loaded 2-core machine has needed over 60; below the 3 min lifecycle timeout. */
+    private static final long READY_SECONDS = 120;
     private final Process process;
     private final int port;
     private final Path log;
@@ -78,7 +80,7 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     private void awaitReady(String readyMarker) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_SECONDS);
         while (System.nanoTime() < deadline) {
             if (Files.exists(log) && Files.readString(log).split("=== start ===").length > 0
                     && lastRun().contains(readyMarker)) {
@@ -95,7 +97,7 @@ public final class NodeProcess implements AutoCloseable {
             }
         }
         close();
-        throw new IllegalStateException("Node not ready in 60 s:\n" + Files.readString(log));
+        throw new IllegalStateException("Node not ready in " + READY_SECONDS + " s:\n" + Files.readString(log));
     }
 
     /** The log of this run only (a restarted node appends to the same file). */
@@ -138,7 +140,7 @@ public final class NodeProcess implements AutoCloseable {
 
     /** A free loopback port not handed out before in this JVM (HTTP and JGroups ports of a cluster differ). */
     public static int freePort() {
-        while (true) {
+        for (int attempt = 0; attempt < 1000; attempt++) {
             try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
                 if (ISSUED.add(s.getLocalPort())) {
                     return s.getLocalPort();
@@ -147,5 +149,6 @@ public final class NodeProcess implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
+        throw new IllegalStateException("the OS offered only ports handed out before, 1000 times");
     }
 }

@@ -7,17 +7,24 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * HTTP/1.1 over a plain socket, so tests control every header (Host and Origin included) and see the
  * bytes on the wire exactly. {@link #send} uses {@code Connection: close} and reads to the end;
- * {@link #open} keeps an event stream open and reads it frame by frame.
+ * {@link #open} keeps an event stream open and reads it frame by frame. Every read has a deadline: a
+ * silent server fails a read after 20 s, and a whole response (or an event stream's head) must arrive
+ * within {@link #RESPONSE_DEADLINE_MILLIS}, so a server that trickles keep-alives cannot stall a test.
  */
 public final class RawHttp {
+    private static final int READ_TIMEOUT_MILLIS = 20_000;
+    private static final long RESPONSE_DEADLINE_MILLIS = 60_000;
+
     private RawHttp() {
     }
 
@@ -29,9 +36,9 @@ public final class RawHttp {
 
     public static Response send(int port, String method, String path, Map<String, String> headers, String body) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(20_000);
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             writeRequest(socket.getOutputStream(), port, method, path, headers, body, true);
-            InputStream in = socket.getInputStream();
+            InputStream in = new DeadlineInput(socket, RESPONSE_DEADLINE_MILLIS);
             Head head = readHead(in);
             byte[] rest = in.readAllBytes();
             String text = "chunked".equalsIgnoreCase(head.headers.get("transfer-encoding")) ? dechunk(rest)
@@ -46,11 +53,11 @@ public final class RawHttp {
     public static EventStream open(int port, String method, String path, Map<String, String> headers, String body) {
         try {
             Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-            socket.setSoTimeout(20_000);
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             writeRequest(socket.getOutputStream(), port, method, path, headers, body, false);
-            InputStream in = socket.getInputStream();
-            Head head = readHead(in);
-            return new EventStream(socket, in, head.status, head.headers);
+            // The head is read byte by byte, so the stream's reader goes on exactly where it ended.
+            Head head = readHead(new DeadlineInput(socket, RESPONSE_DEADLINE_MILLIS));
+            return new EventStream(socket, socket.getInputStream(), head.status, head.headers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -134,5 +141,38 @@ public final class RawHttp {
             }
         }
         return -1;
+    }
+
+    /** A socket's input whose every read waits at most until one deadline, however the bytes trickle in. */
+    private static final class DeadlineInput extends InputStream {
+        private final Socket socket;
+        private final InputStream in;
+        private final long deadline;
+
+        DeadlineInput(Socket socket, long millis) throws IOException {
+            this.socket = socket;
+            this.in = socket.getInputStream();
+            this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        }
+
+        @Override
+        public int read() throws IOException {
+            armTimeout();
+            return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            armTimeout();
+            return in.read(b, off, len);
+        }
+
+        private void armTimeout() throws IOException {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                throw new SocketTimeoutException("the response did not end within " + RESPONSE_DEADLINE_MILLIS + " ms");
+            }
+            socket.setSoTimeout((int) Math.min(left, READ_TIMEOUT_MILLIS));
+        }
     }
 }

@@ -59,10 +59,10 @@ public final class ResumeScenario {
         assertEquals("Counted to 10", result.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"));
     }
 
-    /** Reads frames until the stream ends: each frame's id and data. */
+    /** Reads frames until the stream ends (within a minute): each frame's id and data. */
     private static List<String[]> drain(EventStream stream) {
         List<String[]> out = new ArrayList<>();
-        for (String f = stream.nextFrame(10_000); f != null; f = stream.nextFrame(10_000)) {
+        for (String f : stream.remainingFrames(10_000, 60_000)) {
             String id = null;
             String data = null;
             for (String line : f.split("\n")) {
