@@ -1,11 +1,23 @@
 #!/usr/bin/env bash
-# Installs what the integration tests need besides Maven: the TypeScript SDK client (npm ci) and, in
-# npm's cache, Node 22 with the official conformance suite. Idempotent; quick when already done.
+# Installs what the integration tests need besides Maven: the TypeScript SDK client (npm ci), the Python
+# MCP SDK client (a venv in python/.venv from the pinned python/requirements.txt) and, in npm's cache,
+# Node 22 with the official conformance suite. Idempotent; quick when already done.
 set -euo pipefail
 cd "$(dirname "$0")"
 command -v node >/dev/null || { echo "node and npm are required (Debian: apt-get install nodejs npm)" >&2; exit 1; }
 if [ ! -d node/node_modules/@modelcontextprotocol/sdk ]; then
   (cd node && npm ci --no-audit --no-fund --loglevel=error)
+fi
+command -v python3 >/dev/null || { echo "python3 is required (Debian: apt-get install python3 python3-venv)" >&2; exit 1; }
+# The venv is rebuilt whenever the pinned requirements change; --retries 0: an index that is not
+# reachable from here is skipped at once instead of after minutes of back-off.
+if ! cmp -s python/requirements.txt python/.venv/requirements.txt 2>/dev/null; then
+  rm -rf python/.venv
+  python3 -m venv python/.venv || { echo "python3 -m venv failed (Debian: apt-get install python3-venv)" >&2; exit 1; }
+  python/.venv/bin/python -m pip --version >/dev/null 2>&1 \
+    || { echo "pip is missing in the venv (Debian: apt-get install python3-pip python3-venv)" >&2; exit 1; }
+  python/.venv/bin/python -m pip install --quiet --retries 0 --disable-pip-version-check -r python/requirements.txt
+  cp python/requirements.txt python/.venv/requirements.txt
 fi
 # Warm npm's cache so that the tests' npx calls do not download under a time limit.
 npx --yes -p node@22 -p @modelcontextprotocol/conformance@0.1.16 -c 'conformance --version' >/dev/null
