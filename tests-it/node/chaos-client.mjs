@@ -49,6 +49,7 @@ async function session(n, until) {
     const a = i;
     const b = n * 1000;
     const record = { label: label(n), session: serverSession, id: null, start: Date.now() };
+    lastToolCallId = null; // stays null when the SDK fails the call without sending it
     try {
       const r = await client.callTool({ name: "traced_add", arguments: { a, b, delayMs: 100 } }, undefined,
         { timeout: callTimeout });

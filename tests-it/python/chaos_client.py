@@ -32,7 +32,12 @@ class Observed:
 
     def __init__(self):
         self.tool_call_id = None
+        self.http_status = None
         self.session = None
+
+    def before_call(self):
+        # Both stay None when the SDK fails the call without sending it.
+        self.tool_call_id = self.http_status = None
 
     async def on_request(self, request):
         if request.method != "POST":
@@ -45,11 +50,16 @@ class Observed:
             return
         if isinstance(message, dict) and message.get("method") == "tools/call":
             self.tool_call_id = message.get("id")
+            request.extensions["tool_call"] = True
+
+    async def on_response(self, response):
+        if response.request.extensions.get("tool_call"):
+            self.http_status = response.status_code
 
     def client(self, headers=None, timeout=None, auth=None):
         return httpx2.AsyncClient(headers=headers, auth=auth,
                                   timeout=timeout or httpx2.Timeout(30, read=300),
-                                  event_hooks={"request": [self.on_request]})
+                                  event_hooks={"request": [self.on_request], "response": [self.on_response]})
 
 
 def transport(observed):
@@ -74,6 +84,7 @@ async def call_loop(client, n, observed, until):
         a, b = i, n * 1000
         i += 1
         record = {"label": f"py-{kind}-{n}", "start": now_ms()}
+        observed.before_call()
         try:
             # The library's own timeout, and a hard bound in case the library itself hangs.
             with anyio.fail_after(call_timeout + 5):
@@ -84,7 +95,9 @@ async def call_loop(client, n, observed, until):
                           outcome="ok" if answer.get("sum") == a + b else "wrong",
                           message=None if answer else str(r.content)[:200])
         except Exception as e:  # every failure is data here
-            record.update(outcome=outcome_of(e), code=getattr(e, "code", None), message=repr(e)[:200])
+            # The library may hide the HTTP status (e.g. a 502 becomes -32603): the hook saw it.
+            status = f"HTTP {observed.http_status}: " if observed.http_status not in (None, 200, 202) else ""
+            record.update(outcome=outcome_of(e), code=getattr(e, "code", None), message=(status + repr(e))[:200])
             await anyio.sleep(0.2)
         record.update(id=observed.tool_call_id, session=observed.session, end=now_ms())
         calls.append(record)

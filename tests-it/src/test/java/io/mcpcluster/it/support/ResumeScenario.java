@@ -60,7 +60,7 @@ public final class ResumeScenario {
     }
 
     /** Reads frames until the stream ends: each frame's id and data. */
-    private static List<String[]> drain(EventStream stream) {
+    public static List<String[]> drain(EventStream stream) {
         List<String[]> out = new ArrayList<>();
         for (String f = stream.nextFrame(10_000); f != null; f = stream.nextFrame(10_000)) {
             String id = null;
