@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -57,12 +56,15 @@ final class ChaosVerdict {
 
     /**
      * "every failed call one that was executing on the dead node": a failure is allowed only for a call
-     * the dead node logged the start of and not the end. For a library that cannot reconnect only the
-     * calls in flight at the stop are judged here; what follows is {@link #legacyClientsTold}.
+     * the dead node logged the start of and not the end. Not judged for a library that cannot reconnect:
+     * it fails every pending call itself when its stream ends ("Connection closed"), whatever the
+     * server does; {@link #legacyClientsTold} judges those.
      */
     List<String> failuresNotExplainedByTheDeadNode() {
-        Predicate<ClientCall> judged = kind.reconnects ? c -> true : c -> c.start() < stoppedAt;
-        List<ClientCall> failed = calls.stream().filter(ClientCall::failed).filter(judged).toList();
+        if (!kind.reconnects) {
+            return List.of();
+        }
+        List<ClientCall> failed = calls.stream().filter(ClientCall::failed).toList();
         Map<String, List<ClientCall>> byCause = new LinkedHashMap<>();
         for (ClientCall c : failed) {
             String cause = cause(c);

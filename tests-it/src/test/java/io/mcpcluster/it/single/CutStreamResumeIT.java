@@ -23,7 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 18, "An answer is lost without any failure at all", on one node: a client cuts a tool call's
  * POST stream after the first progress event and resumes it with GET + Last-Event-ID some time later,
- * before the tool (about 1 s) has finished or after. Whenever it resumes, the result must arrive once.
+ * before the tool has finished or after. The tool ({@code slow_count}, 2 steps of 500 ms) writes
+ * nothing between the cut and its end, so the node may not notice the cut before it writes the
+ * result; whenever the client resumes, the result must arrive exactly once.
  */
 class CutStreamResumeIT {
     static NodeProcess node;
@@ -39,13 +41,13 @@ class CutStreamResumeIT {
     }
 
     @ParameterizedTest(name = "resumed {0} ms after the cut")
-    @ValueSource(longs = {0, 200, 400, 400, 700, 1_500, 2_500})
+    @ValueSource(longs = {0, 200, 400, 400, 600, 1_000, 2_000})
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void resumingACutToolCallStreamDeliversItsResultExactlyOnce(long resumeAfterMillis) throws InterruptedException {
         McpHttpSession s = McpHttpSession.initialize(node.port(), "2025-11-25");
         String lastId;
         try (EventStream call = RawHttp.open(node.port(), "POST", "/mcp", s.headers(), "{\"jsonrpc\":\"2.0\",\"id\":1,"
-                + "\"method\":\"tools/call\",\"params\":{\"name\":\"slow_count\",\"arguments\":{\"n\":10,\"delayMs\":100},"
+                + "\"method\":\"tools/call\",\"params\":{\"name\":\"slow_count\",\"arguments\":{\"n\":2,\"delayMs\":500},"
                 + "\"_meta\":{\"progressToken\":\"t\"}}}")) {
             assertEquals(200, call.status());
             call.nextFrame(5_000);
@@ -65,7 +67,7 @@ class CutStreamResumeIT {
             List<JsonObject> results = ResumeScenario.drain(resumed).stream().map(e -> McpHttpSession.parse(e[1]))
                     .filter(m -> !m.containsKey("method")).toList();
             assertEquals(1, results.size(), "the result of request 1 exactly once: " + results);
-            assertEquals("Counted to 10", results.get(0).getJsonObject("result").getJsonArray("content")
+            assertEquals("Counted to 2", results.get(0).getJsonObject("result").getJsonArray("content")
                     .getJsonObject(0).getString("text"));
         }
     }
