@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Node packages the integration tests use, at the versions of pom.xml's properties: the
-# TypeScript SDK client (mcp-ts-sdk.version) in tests-it/node, and in npm's cache Node
+# Installs what the integration tests need besides Maven, at the versions of pom.xml's properties: the
+# TypeScript SDK client (mcp-ts-sdk.version) in tests-it/node, the Python MCP SDK client (a venv in
+# python/.venv from the pinned python/requirements.txt), and in npm's cache Node
 # (conformance-node.version) with both versions of the official conformance suite (conformance.version,
 # conformance-next.version). Idempotent; quick when already done.
 set -euo pipefail
@@ -12,6 +13,17 @@ sdk=$(version mcp-ts-sdk.version)
 installed=$(node -p "require('./node/node_modules/@modelcontextprotocol/sdk/package.json').version" 2>/dev/null || true)
 if [ "$installed" != "$sdk" ]; then
   (cd node && npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error "@modelcontextprotocol/sdk@$sdk")
+fi
+command -v python3 >/dev/null || { echo "python3 is required (Debian: apt-get install python3 python3-venv)" >&2; exit 1; }
+# The venv is rebuilt whenever the pinned requirements change; --retries 0: an index that is not
+# reachable from here is skipped at once instead of after minutes of back-off.
+if ! cmp -s python/requirements.txt python/.venv/requirements.txt 2>/dev/null; then
+  rm -rf python/.venv
+  python3 -m venv python/.venv || { echo "python3 -m venv failed (Debian: apt-get install python3-venv)" >&2; exit 1; }
+  python/.venv/bin/python -m pip --version >/dev/null 2>&1 \
+    || { echo "pip is missing in the venv (Debian: apt-get install python3-pip python3-venv)" >&2; exit 1; }
+  python/.venv/bin/python -m pip install --quiet --retries 0 --disable-pip-version-check -r python/requirements.txt
+  cp python/requirements.txt python/.venv/requirements.txt
 fi
 # Warm npm's cache so that the tests' npx calls do not download under a time limit.
 node_major=$(version conformance-node.version)

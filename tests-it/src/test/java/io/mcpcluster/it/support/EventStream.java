@@ -130,6 +130,26 @@ public final class EventStream implements AutoCloseable {
         return null;
     }
 
+    /** Whatever the response still carries, read until it ends or the timeout passes (a refusal's body). */
+    public String remaining(long timeoutMillis) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        try {
+            while (System.currentTimeMillis() < deadline) {
+                socket.setSoTimeout((int) Math.max(1, deadline - System.currentTimeMillis()));
+                String chunk = readChunk();
+                if (chunk == null) {
+                    break;
+                }
+                pending.append(chunk);
+            }
+        } catch (IOException endedOrTimedOut) {
+            // what arrived so far is the answer
+        }
+        String text = pending.toString();
+        pending.setLength(0);
+        return text;
+    }
+
     /** True when the server ends the response within the timeout. */
     public boolean awaitEnd(long timeoutMillis) {
         long deadline = System.currentTimeMillis() + timeoutMillis;

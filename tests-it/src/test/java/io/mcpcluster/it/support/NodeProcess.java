@@ -18,11 +18,13 @@ import java.util.concurrent.TimeUnit;
 public final class NodeProcess implements AutoCloseable {
     /** A node starts in 5-10 s, but a loaded 2-core machine has needed over 60; below the 3 min lifecycle timeout. */
     private static final long READY_SECONDS = 120;
+    private final String name;
     private final Process process;
     private final int port;
     private final Path log;
 
-    private NodeProcess(Process process, int port, Path log) {
+    private NodeProcess(String name, Process process, int port, Path log) {
+        this.name = name;
         this.process = process;
         this.port = port;
         this.log = log;
@@ -69,7 +71,7 @@ public final class NodeProcess implements AutoCloseable {
                     java.nio.file.StandardOpenOption.APPEND);
             Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            NodeProcess node = new NodeProcess(p, port, log);
+            NodeProcess node = new NodeProcess(name, p, port, log);
             // Whatever a test does or fails to do, no node outlives the test JVM.
             Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
             node.awaitReady(readyMarker);
@@ -114,6 +116,16 @@ public final class NodeProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
+
+    /** The name it was started with (LocalCluster passes the same as {@code mcp.node.name}). */
+    public String name() {
+        return name;
+    }
+
+    /** Its output, kept after it exits or is killed (a restarted node appends to the same file). */
+    public Path log() {
+        return log;
+    }
 
     public long pid() {
         return process.pid();

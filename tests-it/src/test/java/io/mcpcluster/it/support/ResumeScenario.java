@@ -60,7 +60,7 @@ public final class ResumeScenario {
     }
 
     /** Reads frames until the stream ends (within a minute): each frame's id and data. */
-    private static List<String[]> drain(EventStream stream) {
+    public static List<String[]> drain(EventStream stream) {
         List<String[]> out = new ArrayList<>();
         for (String f : stream.remainingFrames(10_000, 60_000)) {
             String id = null;
