@@ -7,6 +7,7 @@ import io.mcpcluster.node.NodeExecutors;
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.JsonRpcMessage;
 import io.mcpcluster.protocol.McpMethods;
+import io.mcpcluster.session.InboundRequests;
 import io.mcpcluster.session.PendingRequests;
 import io.mcpcluster.session.Session;
 import io.mcpcluster.session.SessionStore;
@@ -44,6 +45,8 @@ public class InboundMessages {
     @Inject
     PendingRequests pending;
     @Inject
+    InboundRequests begun;
+    @Inject
     NodeExecutors executors;
     @Inject
     FeatureRegistry features;
@@ -60,7 +63,7 @@ public class InboundMessages {
         McpDispatcher dispatcher = new McpDispatcher(features, sessions, config.pageSize(),
                 o -> JsonRpc.parse(jsonb.toJson(o)), config.serverName(), config.serverVersion());
         executor = new RequestExecutor(dispatcher, new RequestContexts(log, streams, clientRequests, jsonb), signals,
-                executors.workers());
+                executors.workers(), begun, membership);
     }
 
     /**

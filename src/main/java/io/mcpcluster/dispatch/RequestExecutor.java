@@ -1,11 +1,15 @@
 package io.mcpcluster.dispatch;
 
 import io.mcpcluster.cluster.ClusterSignals;
+import io.mcpcluster.cluster.Membership;
 import io.mcpcluster.cluster.Signal;
 import io.mcpcluster.protocol.ErrorCodes;
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.JsonRpcMessage;
 import io.mcpcluster.protocol.McpException;
+import io.mcpcluster.protocol.McpMethods;
+import io.mcpcluster.session.InboundRequests;
+import jakarta.json.JsonObject;
 import io.mcpcluster.session.Session;
 import jakarta.json.JsonValue;
 
@@ -30,12 +34,17 @@ public final class RequestExecutor {
     private final RequestContexts contexts;
     private final ClusterSignals signals;
     private final Executor workers;
+    private final InboundRequests begun;
+    private final Membership membership;
 
-    RequestExecutor(McpDispatcher dispatcher, RequestContexts contexts, ClusterSignals signals, Executor workers) {
+    RequestExecutor(McpDispatcher dispatcher, RequestContexts contexts, ClusterSignals signals, Executor workers,
+                    InboundRequests begun, Membership membership) {
         this.dispatcher = dispatcher;
         this.contexts = contexts;
         this.signals = signals;
         this.workers = workers;
+        this.begun = begun;
+        this.membership = membership;
         signals.subscribe(Signal.Type.CANCEL, s -> cancelLocally(s.sessionId(), s.payload()));
         signals.subscribe(Signal.Type.SESSION_CLOSED, s -> running.values().stream()
                 .filter(c -> c.sessionId().equals(s.sessionId())).forEach(RequestContext::cancel));
@@ -56,6 +65,13 @@ public final class RequestExecutor {
     }
 
     private void run(JsonRpcMessage request, RequestContext ctx, String key) {
+        String first = McpMethods.PING.equals(request.method()) ? null
+                : begun.begin(ctx.sessionId(), JsonRpc.write(request.id()), membership.nodeName());
+        if (first != null) {
+            running.remove(key, ctx);
+            contexts.reply(ctx, duplicate(request, first));
+            return;
+        }
         dispatcher.dispatch(request.method(), request.params(), ctx).whenComplete((result, failure) -> {
             running.remove(key, ctx);
             if (failure != null && !(failure instanceof McpException)) {
@@ -64,6 +80,20 @@ public final class RequestExecutor {
             contexts.reply(ctx, failure == null ? JsonRpc.result(request.id(), result)
                     : McpDispatcher.errorResponse(request.id(), failure));
         });
+    }
+
+    /**
+     * The answer to a request that arrived before (a proxy retried its POST): it never runs twice. Its
+     * first run died with its node, or goes on elsewhere and answers on its first stream.
+     */
+    private JsonObject duplicate(JsonRpcMessage request, String firstNode) {
+        LOG.info(() -> "Request " + request.id() + " (" + request.method() + ") arrived again; first taken by "
+                + firstNode);
+        String message = membership.isMember(firstNode)
+                ? "Duplicate request: this id is being executed already"
+                : "The node executing this request left the cluster; the request may be retried with a new id";
+        return JsonRpc.error(request.id(), membership.isMember(firstNode) ? ErrorCodes.INVALID_REQUEST
+                : ErrorCodes.INTERNAL_ERROR, message, null);
     }
 
     /** {@code notifications/cancelled}: cancels the request here, or tells every node to. */

@@ -6,6 +6,7 @@ import io.mcpcluster.cluster.SignalHandlers;
 import io.mcpcluster.config.McpConfig;
 import io.mcpcluster.node.NodeExecutors;
 import io.mcpcluster.session.Ids;
+import io.mcpcluster.session.InboundRequests;
 import io.mcpcluster.session.PendingRequests;
 import io.mcpcluster.session.SessionStore;
 import io.mcpcluster.sse.LocalStreams;
@@ -68,6 +69,7 @@ public class InfinispanBackend {
     private InfinispanEventLog eventLog;
     private InfinispanClusterSignals signals;
     private InfinispanPendingRequests pending;
+    private InfinispanInboundRequests inbound;
 
     @PostConstruct
     void start() {
@@ -83,6 +85,7 @@ public class InfinispanBackend {
         String nodeName = nodeName();
         sessionStore = new InfinispanSessionStore(cacheManager.getCache(SESSIONS), config.sessionIdleSeconds());
         pending = new InfinispanPendingRequests(cacheManager.getCache(PENDING));
+        inbound = new InfinispanInboundRequests(cacheManager.getCache(PENDING));
         streamRegistry = new InfinispanStreamRegistry(nodeName, cacheManager.getCache(STREAMS), localStreams,
                 config.eventRetentionMillis());
         eventLog = new InfinispanEventLog(nodeName, streamRegistry, cacheManager.getCache(EVENTS), localStreams,
@@ -152,6 +155,12 @@ public class InfinispanBackend {
     @ApplicationScoped
     PendingRequests pendingRequests() {
         return pending;
+    }
+
+    @Produces
+    @ApplicationScoped
+    InboundRequests inboundRequests() {
+        return inbound;
     }
 
     private String nodeName() {

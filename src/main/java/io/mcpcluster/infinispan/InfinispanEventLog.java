@@ -73,8 +73,8 @@ final class InfinispanEventLog implements EventLog {
             return CompletableFuture.failedFuture(new IllegalStateException("Unknown stream " + streamId));
         }
         EventId id = new EventId(streamId, record.nextSeq());
-        events.put(id.cacheKey(), new RoutedValue(record.holder(), nodeName, response, json).encode(),
-                eventLifespanMillis, TimeUnit.MILLISECONDS);
+        String value = new RoutedValue(record.holder(), nodeName, response, json).encode();
+        TopologyRetry.run(() -> events.put(id.cacheKey(), value, eventLifespanMillis, TimeUnit.MILLISECONDS));
         if (id.seq() > maxEventsPerStream) {
             events.removeAsync(new EventId(streamId, id.seq() - maxEventsPerStream).cacheKey());
         }

@@ -29,8 +29,8 @@ final class InfinispanSessionStore implements SessionStore {
 
     @Override
     public void create(Session session) {
-        sessions.getAdvancedCache().withFlags(Flag.IGNORE_RETURN_VALUES)
-                .put(session.id(), session.toJson(), maxIdleSeconds, TimeUnit.SECONDS);
+        TopologyRetry.run(() -> sessions.getAdvancedCache().withFlags(Flag.IGNORE_RETURN_VALUES)
+                .put(session.id(), session.toJson(), maxIdleSeconds, TimeUnit.SECONDS));
     }
 
     @Override
@@ -55,6 +55,10 @@ final class InfinispanSessionStore implements SessionStore {
 
     @Override
     public Optional<Session> update(String id, UnaryOperator<Session> change) {
+        return TopologyRetry.call(() -> compareAndSet(id, change));
+    }
+
+    private Optional<Session> compareAndSet(String id, UnaryOperator<Session> change) {
         while (true) {
             String old = sessions.get(id);
             if (old == null) {

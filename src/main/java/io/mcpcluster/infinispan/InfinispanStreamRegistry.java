@@ -53,7 +53,7 @@ final class InfinispanStreamRegistry implements StreamRegistry {
     }
 
     private void store(StreamRecord record) {
-        streams.put(record.id(), record.toJson(), recordLifespanMillis, TimeUnit.MILLISECONDS);
+        TopologyRetry.run(() -> streams.put(record.id(), record.toJson(), recordLifespanMillis, TimeUnit.MILLISECONDS));
     }
 
     @Override
@@ -98,6 +98,10 @@ final class InfinispanStreamRegistry implements StreamRegistry {
 
     @Override
     public StreamRecord update(String streamId, UnaryOperator<StreamRecord> change) {
+        return TopologyRetry.call(() -> compareAndSet(streamId, change));
+    }
+
+    private StreamRecord compareAndSet(String streamId, UnaryOperator<StreamRecord> change) {
         while (true) {
             String old = streams.get(streamId);
             if (old == null) {

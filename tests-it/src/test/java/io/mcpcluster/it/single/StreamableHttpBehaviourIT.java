@@ -84,13 +84,28 @@ class StreamableHttpBehaviourIT {
     void filtersLogNotificationsBelowTheSessionLevel() {
         McpHttpSession s = McpHttpSession.initialize(node.port(), "2025-06-18");
         s.request("logging/setLevel", "{\"level\":\"warning\"}");
-        RawHttp.Response quiet = s.post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"test_tool_with_logging\"}}");
+        RawHttp.Response quiet = s.post("{\"jsonrpc\":\"2.0\",\"id\":102,\"method\":\"tools/call\",\"params\":{\"name\":\"test_tool_with_logging\"}}");
         assertEquals(1, McpHttpSession.messages(quiet).size(), quiet.body());
         s.request("logging/setLevel", "{\"level\":\"debug\"}");
-        RawHttp.Response loud = s.post("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"test_tool_with_logging\"}}");
+        RawHttp.Response loud = s.post("{\"jsonrpc\":\"2.0\",\"id\":103,\"method\":\"tools/call\",\"params\":{\"name\":\"test_tool_with_logging\"}}");
         List<JsonObject> messages = McpHttpSession.messages(loud);
         assertEquals(4, messages.size(), loud.body());
         assertEquals("Tool execution started", messages.get(0).getJsonObject("params").getString("data"));
+    }
+
+    @Test
+    void aRequestIdSentTwiceInOneSessionRunsOnlyOnce() throws java.io.IOException {
+        McpHttpSession s = McpHttpSession.initialize(node.port(), "2025-11-25");
+        String call = "{\"jsonrpc\":\"2.0\",\"id\":\"twice\",\"method\":\"tools/call\",\"params\":{\"name\":\"traced_add\","
+                + "\"arguments\":{\"a\":1,\"b\":2}}}";
+        JsonObject first = McpHttpSession.messages(s.post(call)).get(0);
+        String text = first.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text");
+        assertEquals(3, McpHttpSession.parse(text).getInt("sum"), first.toString());
+        JsonObject again = McpHttpSession.messages(s.post(call)).get(0);
+        assertEquals("twice", again.getString("id"));
+        assertEquals(-32600, again.getJsonObject("error").getInt("code"), again.toString());
+        assertEquals(1, java.nio.file.Files.readAllLines(node.log()).stream()
+                .filter(l -> l.contains("call " + s.id() + " twice start")).count(), "the tool ran more than once");
     }
 
     @Test
