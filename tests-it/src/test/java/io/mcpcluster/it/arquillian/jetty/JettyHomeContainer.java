@@ -69,7 +69,8 @@ public class JettyHomeContainer implements DeployableContainer<JettyHomeConfigur
                     "-Dmcp.node.name=" + config.getNodeName(),
                     "-Dmcp.jgroups.bind.addr=127.0.0.1",
                     "-Dmcp.jgroups.bind.port=" + config.getJgroupsPort(),
-                    "-Dmcp.jgroups.initial.hosts=" + config.getJgroupsInitialHosts()));
+                    "-Dmcp.jgroups.initial.hosts=" + config.getJgroupsInitialHosts(),
+                    "-Dmcp.features=" + config.getFeatures()));
             process = new ProcessBuilder(command).directory(base.toFile()).redirectErrorStream(true)
                     .redirectOutput(base.resolve("jetty.log").toFile()).start();
             Process started = process;
