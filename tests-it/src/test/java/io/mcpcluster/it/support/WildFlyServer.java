@@ -5,11 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * One WildFly server of a pair started the way the README tells users to: {@code standalone.sh} with
@@ -34,7 +32,7 @@ public final class WildFlyServer implements AutoCloseable {
     /** Starts server {@code name} with port offset {@code offset}; {@code peerOffsets} are both servers' offsets. */
     public static WildFlyServer start(Path home, Path base, String name, int offset, List<Integer> peerOffsets) {
         try {
-            freshCopy(home.resolve("standalone"), base);
+            Directories.freshCopy(home.resolve("standalone"), base, file -> true);
             List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
                     "-c", "standalone-mcp.xml", "-b=127.0.0.1", "-bprivate=127.0.0.1", "-bmanagement=127.0.0.1",
                     "-Djava.net.preferIPv4Stack=true", "-Djboss.server.base.dir=" + base, "-Djboss.node.name=" + name,
@@ -112,24 +110,6 @@ public final class WildFlyServer implements AutoCloseable {
     private void killTree() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-    }
-
-    private static void freshCopy(Path from, Path to) throws IOException {
-        if (Files.exists(to)) {
-            try (Stream<Path> old = Files.walk(to)) {
-                old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     private static void sleep(long millis) {
