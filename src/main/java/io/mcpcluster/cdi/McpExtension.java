@@ -2,6 +2,7 @@ package io.mcpcluster.cdi;
 
 import io.mcpcluster.api.CompletePrompt;
 import io.mcpcluster.api.CompleteResourceTemplate;
+import io.mcpcluster.api.OptionalFeature;
 import io.mcpcluster.api.Prompt;
 import io.mcpcluster.api.Resource;
 import io.mcpcluster.api.ResourceTemplate;
@@ -14,6 +15,7 @@ import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.WithAnnotations;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,28 +27,24 @@ import java.util.logging.Logger;
  * before the application starts: every problem is reported as a deployment problem naming
  * {@code Class#method}, so a broken tool fails the deployment, not its first call.
  *
- * <p>Also leaves out the optional bean sets ({@code io.mcpcluster.demo}, {@code io.mcpcluster.fixtures.conformance})
- * unless {@code mcp.features} names them.
+ * <p>Also leaves out every bean class marked {@link OptionalFeature} whose set {@code mcp.features} does
+ * not name (the demo, the conformance fixtures, a user's own optional sets).
  */
 public class McpExtension implements Extension {
     private static final Logger LOG = Logger.getLogger(McpExtension.class.getName());
-    private static final String DEMO_PACKAGE = "io.mcpcluster.demo";
-    private static final String CONFORMANCE_PACKAGE = "io.mcpcluster.fixtures.conformance";
 
     private final List<FeatureMethod> methods = new ArrayList<>();
     private McpConfig config;
 
-    <T> void leaveOutDisabledFeatures(@Observes ProcessAnnotatedType<T> pat) {
-        String pkg = pat.getAnnotatedType().getJavaClass().getPackageName();
-        if (!pkg.startsWith(DEMO_PACKAGE) && !pkg.startsWith(CONFORMANCE_PACKAGE)) {
+    <T> void leaveOutDisabledFeatures(@Observes @WithAnnotations(OptionalFeature.class) ProcessAnnotatedType<T> pat) {
+        OptionalFeature feature = pat.getAnnotatedType().getAnnotation(OptionalFeature.class);
+        if (feature == null) {
             return;
         }
         if (config == null) {
             config = McpConfig.fromEnvironment();
         }
-        boolean enabled = pkg.startsWith(DEMO_PACKAGE) ? config.featureEnabled("demo")
-                : config.featureEnabled("conformance");
-        if (!enabled) {
+        if (!config.featureEnabled(feature.value())) {
             pat.veto();
         }
     }

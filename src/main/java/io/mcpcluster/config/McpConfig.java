@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  *
  * @param allowedOrigins   Origins accepted besides loopback ones; {@code *} accepts every Origin
  * @param allowedHosts     Host header names accepted besides loopback ones; {@code *} accepts every Host
- * @param features         optional bean sets to enable: {@code demo}, {@code conformance}
+ * @param features         the {@code @OptionalFeature} sets to enable, e.g. {@code demo}, {@code conformance}; none by default
  * @param infinispanConfig an infinispan.xml file; empty uses the built-in local (one node) configuration
  * @param legacyGraceMillis how long a legacy session whose stream lost its connection waits for its
  *                          client to come back before its POSTs are answered 404
@@ -37,7 +37,7 @@ public record McpConfig(Set<String> allowedOrigins, Set<String> allowedHosts, lo
                 Long.parseLong(get("mcp.client.request.timeout.millis", "60000")),
                 Integer.parseInt(get("mcp.worker.threads", "64")),
                 Integer.parseInt(get("mcp.page.size", "100")),
-                csv(get("mcp.features", "demo,conformance")),
+                csv(get("mcp.features", "")),
                 get("mcp.infinispan.config", ""),
                 get("mcp.node.name", ""),
                 Long.parseLong(get("mcp.event.retention.millis", "600000")),

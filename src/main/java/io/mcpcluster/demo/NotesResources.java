@@ -10,6 +10,7 @@ import io.mcpcluster.api.Resource;
 import io.mcpcluster.api.ResourceTemplate;
 import io.mcpcluster.api.TextContent;
 import io.mcpcluster.api.McpFeatures;
+import io.mcpcluster.api.OptionalFeature;
 import io.mcpcluster.api.Tool;
 import io.mcpcluster.api.ToolArg;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import java.util.Map;
 
 /** Demo resources, a template with completion, and a prompt with completion. */
 @ApplicationScoped
+@OptionalFeature("demo")
 public class NotesResources {
     private static final Map<String, String> NOTES = Map.of(
             "architecture", "Sessions and event logs live in Infinispan; any node serves any request.",

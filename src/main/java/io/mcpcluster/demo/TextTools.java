@@ -1,6 +1,7 @@
 package io.mcpcluster.demo;
 
 import io.mcpcluster.api.McpLog;
+import io.mcpcluster.api.OptionalFeature;
 import io.mcpcluster.api.Progress;
 import io.mcpcluster.api.Sampling;
 import io.mcpcluster.api.Tool;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletionStage;
 
 /** Demo tools: what a real MCP server built on mcp-cluster looks like. Enabled by {@code mcp.features=demo}. */
 @ApplicationScoped
+@OptionalFeature("demo")
 public class TextTools {
 
     /** Returned as JSON text (a record is converted with JSON-B). */

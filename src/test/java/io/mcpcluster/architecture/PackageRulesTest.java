@@ -50,5 +50,12 @@ class PackageRulesTest {
             .because("every package reads settings; settings depend on nothing");
 
     @ArchTest
+    static final ArchRule demoAndFixtureBeansAreOptional = classes()
+            .that().resideInAnyPackage("io.mcpcluster.demo..", "io.mcpcluster.fixtures..")
+            .and().areAnnotatedWith(jakarta.enterprise.context.ApplicationScoped.class)
+            .should().beAnnotatedWith(io.mcpcluster.api.OptionalFeature.class)
+            .because("the WAR deployed as it is serves no demo and no fixtures (mcp.features is empty by default)");
+
+    @ArchTest
     static final ArchRule packagesHaveNoCycles = slices().matching("io.mcpcluster.(*)..").should().beFreeOfCycles();
 }

@@ -54,6 +54,16 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"k8s/mcp-cluster-jetty.yaml", "k8s/mcp-cluster-wildfly.yaml"})
+    void podsServeNoDemoOrFixtures(String file) throws IOException {
+        Map<String, Object> pod = map(map(map(only(load(file), "Deployment", null), "spec"), "template"), "spec");
+        for (Map<String, Object> container : list(pod, "containers")) {
+            assertTrue(list(container, "env").stream().noneMatch(e -> "MCP_FEATURES".equals(e.get("name"))),
+                    "optional feature sets stay off in production: " + container.get("name"));
+        }
+    }
+
+    @ParameterizedTest
     @CsvSource({"k8s/Dockerfile.jetty, infinispan-kubernetes.xml", "k8s/Dockerfile.wildfly, standalone-mcp-dns.xml"})
     void imagesStartTheDnsPingConfigurationBoundToThePodIp(String dockerfile, String configuration) throws IOException {
         String text = Files.readString(Path.of(dockerfile));

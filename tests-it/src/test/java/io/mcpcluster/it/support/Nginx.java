@@ -12,8 +12,11 @@ import java.util.stream.Collectors;
 /**
  * A real nginx (the Debian package) as a plain round-robin balancer on 127.0.0.1, rendered from
  * {@code webapp-config/nginx-round-robin.conf.template}, with its own prefix under {@code target/}.
+ * Every answer carries {@value #UPSTREAM_HEADER} (the node that served it), so a test sees where
+ * round robin sent each request.
  */
 public final class Nginx implements AutoCloseable {
+    public static final String UPSTREAM_HEADER = "X-Upstream-Addr";
     private final Process process;
     private final int port;
 
@@ -40,7 +43,8 @@ public final class Nginx implements AutoCloseable {
                     .collect(Collectors.joining("\n"));
             String conf = Files.readString(root.resolve("webapp-config/nginx-round-robin.conf.template"))
                     .replace("@PREFIX@", prefix.toString()).replace("@LISTEN@", "127.0.0.1:" + port)
-                    .replace("@UPSTREAMS@", upstreams);
+                    .replace("@UPSTREAMS@", upstreams)
+                    .replace("    location / {\n", "    location / {\n      add_header " + UPSTREAM_HEADER + " $upstream_addr always;\n");
             if (streamsOnFirst) {
                 String streams = "    server 127.0.0.1:" + upstreamPorts.get(0) + " max_fails=1 fail_timeout=30s;\n"
                         + upstreamPorts.subList(1, upstreamPorts.size()).stream()

@@ -14,8 +14,12 @@ import java.util.concurrent.TimeUnit;
  * One mcp-cluster node in its own JVM: the built WAR in the embedded Jetty launcher, bound to
  * 127.0.0.1 on a free port, exactly as {@code ./dev node} runs it. Its output goes to
  * {@code target/it-logs/}. {@link #close()} stops it (SIGTERM, then SIGKILL after 10 s).
+ *
+ * <p>The WAR turns no optional feature on by itself; test nodes run with {@link #TEST_FEATURES} (the demo
+ * tools and the conformance fixtures the tests call) unless the properties set {@code mcp.features}.
  */
 public final class NodeProcess implements AutoCloseable {
+    public static final String TEST_FEATURES = "demo,conformance";
     /** A node starts in 5-10 s, but a loaded 2-core machine has needed over 60; below the 3 min lifecycle timeout. */
     private static final long READY_SECONDS = 120;
     private final String name;
@@ -41,6 +45,9 @@ public final class NodeProcess implements AutoCloseable {
     /** As {@link #start(String, Map)} on a chosen HTTP port (a node restarted behind the same balancer). */
     public static NodeProcess start(String name, Map<String, String> properties, int port) {
         List<String> args = new ArrayList<>();
+        if (!properties.containsKey("mcp.features")) {
+            args.add("-Dmcp.features=" + TEST_FEATURES);
+        }
         properties.forEach((k, v) -> args.add("-D" + k + "=" + v));
         args.addAll(List.of("-cp", "target/mcp-cluster-launcher.jar:target/launcher-lib/*",
                 "io.mcpcluster.launcher.JettyLauncher", "--host", "127.0.0.1", "--port", String.valueOf(port),

@@ -3,7 +3,10 @@ package io.mcpcluster.it.arquillian.jetty;
 import org.jboss.arquillian.container.spi.ConfigurationException;
 import org.jboss.arquillian.container.spi.client.container.ContainerConfiguration;
 
-/** One Jetty node of arquillian.xml: where Jetty is, where its base goes, its ports and cluster peers. */
+/**
+ * One Jetty node of arquillian.xml: where Jetty is, where its base goes, its ports, cluster peers and
+ * the optional feature sets it turns on ({@code mcp.features}; none unless set, as in production).
+ */
 public class JettyHomeConfiguration implements ContainerConfiguration {
     private String jettyHome;
     private String jettyBase;
@@ -13,6 +16,7 @@ public class JettyHomeConfiguration implements ContainerConfiguration {
     private String jgroupsInitialHosts = "127.0.0.1[27800]";
     private String javaOpts = "-Xmx512m";
     private int startupTimeoutSeconds = 120;
+    private String features = "";
 
     @Override
     public void validate() throws ConfigurationException {
@@ -86,5 +90,13 @@ public class JettyHomeConfiguration implements ContainerConfiguration {
 
     public void setStartupTimeoutSeconds(int startupTimeoutSeconds) {
         this.startupTimeoutSeconds = startupTimeoutSeconds;
+    }
+
+    public String getFeatures() {
+        return features;
+    }
+
+    public void setFeatures(String features) {
+        this.features = features;
     }
 }

@@ -1,5 +1,6 @@
 package io.mcpcluster.it.arquillian.jetty;
 
+import io.mcpcluster.it.support.Directories;
 import io.mcpcluster.it.support.Processes;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
@@ -12,17 +13,14 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.descriptor.api.Descriptor;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A managed Arquillian container for a standalone Jetty 12.1 distribution: a {@code jetty-home} and a
@@ -56,7 +54,9 @@ public class JettyHomeContainer implements DeployableContainer<JettyHomeConfigur
     public void start() throws LifecycleException {
         Path root = Path.of(System.getProperty("mcp.it.root", "."));
         try {
-            copyBase(root.resolve("webapp-config/jetty-base"), base);
+            // A fresh copy of the base without what a run leaves in it: its webapps/ starts empty.
+            Directories.freshCopy(root.resolve("webapp-config/jetty-base"), base,
+                    file -> !file.getParent().getFileName().toString().equals("webapps"));
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(List.of(config.getJavaOpts().trim().split("\\s+")));
@@ -69,7 +69,8 @@ public class JettyHomeContainer implements DeployableContainer<JettyHomeConfigur
                     "-Dmcp.node.name=" + config.getNodeName(),
                     "-Dmcp.jgroups.bind.addr=127.0.0.1",
                     "-Dmcp.jgroups.bind.port=" + config.getJgroupsPort(),
-                    "-Dmcp.jgroups.initial.hosts=" + config.getJgroupsInitialHosts()));
+                    "-Dmcp.jgroups.initial.hosts=" + config.getJgroupsInitialHosts(),
+                    "-Dmcp.features=" + config.getFeatures()));
             process = new ProcessBuilder(command).directory(base.toFile()).redirectErrorStream(true)
                     .redirectOutput(base.resolve("jetty.log").toFile()).start();
             Process started = process;
@@ -176,26 +177,5 @@ public class JettyHomeContainer implements DeployableContainer<JettyHomeConfigur
         }
         Processes.stop(process, 20);
         process = null;
-    }
-
-    /** A fresh copy of the base without what a run leaves in it: its webapps/ starts empty. */
-    private static void copyBase(Path from, Path to) throws IOException {
-        if (Files.exists(to)) {
-            try (Stream<Path> old = Files.walk(to)) {
-                old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (!p.getParent().getFileName().toString().equals("webapps")) {
-                    Files.copy(p, target);
-                }
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }
