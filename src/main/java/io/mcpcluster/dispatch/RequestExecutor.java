@@ -27,6 +27,7 @@ import java.util.logging.Logger;
  */
 public final class RequestExecutor {
     private static final Logger LOG = Logger.getLogger(RequestExecutor.class.getName());
+    private static final long DEPARTURE_WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
     /** Requests executing on this node, by {@code session + ' ' + request id}. */
     private final Map<String, RequestContext> running = new ConcurrentHashMap<>();
@@ -89,11 +90,29 @@ public final class RequestExecutor {
     private JsonObject duplicate(JsonRpcMessage request, String firstNode) {
         LOG.info(() -> "Request " + request.id() + " (" + request.method() + ") arrived again; first taken by "
                 + firstNode);
-        String message = membership.isMember(firstNode)
+        boolean firstAlive = awaitDeparture(firstNode);
+        String message = firstAlive
                 ? "Duplicate request: this id is being executed already"
                 : "The node executing this request left the cluster; the request may be retried with a new id";
-        return JsonRpc.error(request.id(), membership.isMember(firstNode) ? ErrorCodes.INVALID_REQUEST
-                : ErrorCodes.INTERNAL_ERROR, message, null);
+        return JsonRpc.error(request.id(), firstAlive ? ErrorCodes.INVALID_REQUEST : ErrorCodes.INTERNAL_ERROR,
+                message, null);
+    }
+
+    /**
+     * A proxy retries a POST at once when its node dies, before the cluster has noticed: give failure
+     * detection its few seconds, so that the answer says the truth. True if the node is still a member.
+     */
+    private boolean awaitDeparture(String node) {
+        long deadline = System.nanoTime() + DEPARTURE_WAIT_NANOS;
+        while (membership.isMember(node) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return membership.isMember(node);
     }
 
     /** {@code notifications/cancelled}: cancels the request here, or tells every node to. */

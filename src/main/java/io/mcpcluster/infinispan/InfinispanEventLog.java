@@ -68,7 +68,7 @@ final class InfinispanEventLog implements EventLog {
             return CompletableFuture.completedFuture(1L);
         }
         String answered = response && message.containsKey("id") ? JsonRpc.write(message.get("id")) : null;
-        StreamRecord record = registry.update(streamId, r -> r.advanced(answered));
+        StreamRecord record = registry.update(streamId, r -> r.advanced(answered, nodeName));
         if (record == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("Unknown stream " + streamId));
         }

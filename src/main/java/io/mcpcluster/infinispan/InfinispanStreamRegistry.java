@@ -144,7 +144,8 @@ final class InfinispanStreamRegistry implements StreamRegistry {
             while (entries.hasNext()) {
                 var e = entries.next();
                 StreamRecord r = StreamRecord.fromJson(e.getKey(), e.getValue());
-                if (r.unanswered().values().stream().anyMatch(nodes::contains)) {
+                if (r.unanswered().values().stream().anyMatch(nodes::contains)
+                        || r.recentAnswers().values().stream().anyMatch(a -> nodes.contains(a.writer()))) {
                     affected.add(r);
                 }
             }

@@ -21,21 +21,29 @@ import java.util.TreeMap;
  * @param orphanedSince   when the stream was first seen without a live holder; 0 while it has one
  * @param delivered       the last event its holder handed to the socket, as last recorded (legacy
  *                        streams): a client that reconnects without {@code Last-Event-ID} gets the rest
+ * @param recentAnswers   the last responses given a sequence number, by number: if their writer dies
+ *                        before the event is stored, the request is answered with an error instead
  */
 public record StreamRecord(String id, String sessionId, StreamKind kind, String holder, long nextSeq,
                            Map<String, String> unanswered, long lastWriteMillis, long orphanedSince,
-                           long delivered) {
+                           long delivered, Map<Long, Answer> recentAnswers) {
 
     public static final String DETACHED = "";
+    private static final int RECENT_ANSWERS = 8;
+
+    /** A response that took a sequence number: the request it answers, the node writing it, and when. */
+    public record Answer(String requestId, String writer, long atMillis) {
+    }
 
     public StreamRecord {
         unanswered = Map.copyOf(unanswered);
+        recentAnswers = Map.copyOf(recentAnswers);
     }
 
     /** A new stream held by {@code node}, owing responses to {@code unanswered}. */
     public static StreamRecord open(String id, String sessionId, StreamKind kind, String node,
                                     Map<String, String> unanswered) {
-        return new StreamRecord(id, sessionId, kind, node, 1, unanswered, System.currentTimeMillis(), 0, 0);
+        return new StreamRecord(id, sessionId, kind, node, 1, unanswered, System.currentTimeMillis(), 0, 0, Map.of());
     }
 
     public boolean isHeld() {
@@ -45,35 +53,46 @@ public record StreamRecord(String id, String sessionId, StreamKind kind, String 
     /** Held by {@code node} now (or by nobody: {@link #DETACHED}, orphaned from now on). */
     public StreamRecord withHolder(String node) {
         long orphaned = DETACHED.equals(node) ? now(orphanedSince) : 0;
-        return new StreamRecord(id, sessionId, kind, node, nextSeq, unanswered, lastWriteMillis, orphaned, delivered);
+        return new StreamRecord(id, sessionId, kind, node, nextSeq, unanswered, lastWriteMillis, orphaned, delivered, recentAnswers);
     }
 
     /** Marks the stream orphaned from now on, if it was not already (its holder is gone). */
     public StreamRecord orphaned() {
         return orphanedSince != 0 ? this : new StreamRecord(id, sessionId, kind, holder, nextSeq, unanswered,
-                lastWriteMillis, System.currentTimeMillis(), delivered);
+                lastWriteMillis, System.currentTimeMillis(), delivered, recentAnswers);
     }
 
     public StreamRecord withDelivered(long seq) {
         return seq <= delivered ? this : new StreamRecord(id, sessionId, kind, holder, nextSeq, unanswered,
-                lastWriteMillis, orphanedSince, seq);
+                lastWriteMillis, orphanedSince, seq, recentAnswers);
     }
 
-    /** The record after one more event; a response removes its request from the unanswered ones. */
-    public StreamRecord advanced(String answeredRequestId) {
+    /**
+     * The record after one more event, written by {@code writer}; a response ({@code answeredRequestId}
+     * not null) leaves the unanswered ones and is remembered among the recent answers.
+     */
+    public StreamRecord advanced(String answeredRequestId, String writer) {
         Map<String, String> rest = unanswered;
-        if (answeredRequestId != null && unanswered.containsKey(answeredRequestId)) {
+        Map<Long, Answer> recent = recentAnswers;
+        if (answeredRequestId != null) {
             rest = new TreeMap<>(unanswered);
             rest.remove(answeredRequestId);
+            TreeMap<Long, Answer> more = new TreeMap<>(recentAnswers);
+            more.put(nextSeq, new Answer(answeredRequestId, writer, System.currentTimeMillis()));
+            while (more.size() > RECENT_ANSWERS) {
+                more.pollFirstEntry();
+            }
+            recent = more;
         }
         return new StreamRecord(id, sessionId, kind, holder, nextSeq + 1, rest, System.currentTimeMillis(),
-                orphanedSince, delivered);
+                orphanedSince, delivered, recent);
     }
 
     public StreamRecord expecting(String requestId, String node) {
         Map<String, String> more = new TreeMap<>(unanswered);
         more.put(requestId, node);
-        return new StreamRecord(id, sessionId, kind, holder, nextSeq, more, lastWriteMillis, orphanedSince, delivered);
+        return new StreamRecord(id, sessionId, kind, holder, nextSeq, more, lastWriteMillis, orphanedSince, delivered,
+                recentAnswers);
     }
 
     private static long now(long ifSet) {
@@ -91,6 +110,12 @@ public record StreamRecord(String id, String sessionId, StreamKind kind, String 
         if (delivered != 0) {
             b.add("d", delivered);
         }
+        if (!recentAnswers.isEmpty()) {
+            JsonObjectBuilder r = Jsons.createObjectBuilder();
+            recentAnswers.forEach((seq, a) -> r.add(String.valueOf(seq),
+                    Jsons.createArrayBuilder().add(a.requestId()).add(a.writer()).add(a.atMillis())));
+            b.add("r", r);
+        }
         return JsonRpc.write(b.build());
     }
 
@@ -103,9 +128,15 @@ public record StreamRecord(String id, String sessionId, StreamKind kind, String 
                 unanswered.put(e.getKey(), ((JsonString) e.getValue()).getString());
             }
         }
+        Map<Long, Answer> recent = new TreeMap<>();
+        JsonObject r = o.getJsonObject("r");
+        if (r != null) {
+            r.forEach((seq, a) -> recent.put(Long.parseLong(seq), new Answer(a.asJsonArray().getString(0),
+                    a.asJsonArray().getString(1), a.asJsonArray().getJsonNumber(2).longValue())));
+        }
         return new StreamRecord(id, o.getString("s"), StreamKind.valueOf(o.getString("k")), o.getString("h"),
                 o.getJsonNumber("n").longValue(), unanswered, o.getJsonNumber("t").longValue(), number(o, "o"),
-                number(o, "d"));
+                number(o, "d"), recent);
     }
 
     private static long number(JsonObject o, String key) {

@@ -40,6 +40,9 @@ public interface StreamRegistry {
     /** The stream is finished: its record goes; returns it, or null if it was gone already. */
     StreamRecord remove(String streamId);
 
-    /** Every stream that owes a response to a request executed by one of {@code nodes}. Walks the cache. */
+    /**
+     * Every stream that owes a response to a request executed by one of {@code nodes}, or whose recent
+     * answers one of them was writing. Walks the cache.
+     */
     List<StreamRecord> owingResponsesFrom(Collection<String> nodes);
 }

@@ -15,6 +15,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.util.Set;
+
+import static java.util.stream.Collectors.toSet;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,6 +30,8 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class StreamUpkeep {
     private static final Logger LOG = Logger.getLogger(StreamUpkeep.class.getName());
+    /** A writer that dies loses at most what it numbered in its last moments; older gaps are retention's. */
+    private static final long LOST_ANSWER_WINDOW_MILLIS = 30_000;
 
     @Inject
     McpConfig config;
@@ -74,16 +78,33 @@ public class StreamUpkeep {
         localStreams.all().stream().map(LocalStream::sessionId).distinct().forEach(sessions::touch);
     }
 
-    /** Answers, with an error, every request that one of {@code departed} was executing. Runs on one node. */
+    /**
+     * Answers, with an error, every request that one of {@code departed} was executing, and every
+     * response one of them had numbered but not stored when it died. Runs on one node.
+     */
     void answerForDeparted(Set<String> departed) {
         for (StreamRecord r : registry.owingResponsesFrom(departed)) {
             r.unanswered().forEach((requestId, node) -> {
                 if (departed.contains(node)) {
-                    LOG.info(() -> "Request " + requestId + " of session " + r.sessionId() + " died with node " + node);
-                    log.send(r.id(), JsonRpc.error(JsonRpc.parse(requestId), ErrorCodes.INTERNAL_ERROR,
-                            "The node executing this request left the cluster; the request may be retried", null));
+                    answerLost(r, requestId, node);
                 }
             });
+            // Numbered by a departed writer just before it died, never delivered, and not in the log: lost.
+            long recently = System.currentTimeMillis() - LOST_ANSWER_WINDOW_MILLIS;
+            var suspects = r.recentAnswers().entrySet().stream().filter(e -> departed.contains(e.getValue().writer())
+                    && e.getValue().atMillis() > recently && e.getKey() > r.delivered()).toList();
+            if (!suspects.isEmpty()) {
+                long from = suspects.stream().mapToLong(java.util.Map.Entry::getKey).min().orElseThrow();
+                Set<Long> stored = log.eventsAfter(r.id(), from - 1).stream().map(Event::seq).collect(toSet());
+                suspects.stream().filter(e -> !stored.contains(e.getKey()))
+                        .forEach(e -> answerLost(r, e.getValue().requestId(), e.getValue().writer()));
+            }
         }
+    }
+
+    private void answerLost(StreamRecord r, String requestId, String node) {
+        LOG.info(() -> "Request " + requestId + " of session " + r.sessionId() + " died with node " + node);
+        log.send(r.id(), JsonRpc.error(JsonRpc.parse(requestId), ErrorCodes.INTERNAL_ERROR,
+                "The node executing this request left the cluster; the request may be retried", null));
     }
 }

@@ -13,13 +13,27 @@ class StreamRecordTest {
     @Test
     void advancesItsSequenceChangesHolderAndTracksUnansweredRequests() {
         StreamRecord r = StreamRecord.open("s1", "sess", StreamKind.POST, "A", Map.of("7", "A", "\"x\"", "B"));
-        StreamRecord back = StreamRecord.fromJson("s1", r.advanced(null).advanced("7").withHolder("B").toJson());
+        StreamRecord back = StreamRecord.fromJson("s1", r.advanced(null, "A").advanced("7", "A").withHolder("B").toJson());
         assertEquals(3, back.nextSeq());
         assertEquals("B", back.holder());
         assertEquals("sess", back.sessionId());
         assertEquals(Map.of("\"x\"", "B"), back.unanswered());
         assertFalse(back.withHolder(StreamRecord.DETACHED).isHeld());
         assertEquals(Map.of("\"x\"", "B", "9", "C"), back.expecting("9", "C").unanswered());
+        assertEquals(java.util.Set.of(2L), back.recentAnswers().keySet(), "the response took number 2");
+        assertEquals("7", back.recentAnswers().get(2L).requestId());
+        assertEquals("A", back.recentAnswers().get(2L).writer());
+    }
+
+    @Test
+    void remembersOnlyTheLastEightAnswers() {
+        StreamRecord r = StreamRecord.open("s1", "sess", StreamKind.STANDALONE, "A", Map.of());
+        for (int i = 1; i <= 20; i++) {
+            r = r.advanced(String.valueOf(i), "B");
+        }
+        assertEquals(8, r.recentAnswers().size());
+        assertEquals("20", r.recentAnswers().get(20L).requestId());
+        assertEquals(r, StreamRecord.fromJson("s1", r.toJson()));
     }
 
     @Test

@@ -56,7 +56,8 @@ final class ChaosVerdict {
 
     /**
      * "every failed call one that was executing on the dead node": a failure is allowed only for a call
-     * the dead node logged the start of and not the end. Not judged for a library that cannot reconnect:
+     * the dead node logged the start of and not the end, or whose answer the dead node was still writing
+     * (then only as an error, never as a timeout). Not judged for a library that cannot reconnect:
      * it fails every pending call itself when its stream ends ("Connection closed"), whatever the
      * server does; {@link #legacyClientsTold} judges those.
      */
@@ -131,6 +132,12 @@ final class ChaosVerdict {
         }
         List<Execution> runs = server.executions(c.session(), c.id());
         if (runs.stream().anyMatch(r -> r.node().equals(deadNode) && !r.ended())) {
+            return EXECUTING_ON_DEAD_NODE;
+        }
+        // The tool logs its end before its answer is numbered and stored: an answer the dead node had not
+        // stored yet died with it. Still executing there, as far as the client can tell, provided the
+        // client was told so by an error (a timeout stays unexplained).
+        if (!c.timedOut() && runs.stream().anyMatch(r -> r.node().equals(deadNode))) {
             return EXECUTING_ON_DEAD_NODE;
         }
         if (runs.isEmpty()) {
