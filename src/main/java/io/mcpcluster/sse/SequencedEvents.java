@@ -17,6 +17,9 @@ final class SequencedEvents<T> {
 
     private final TreeMap<Long, Waiting<T>> waiting = new TreeMap<>();
     private long next;
+    /** Events up to this number are known to exist (numbered before a take-over), arrived or not. */
+    private long expectedThrough;
+    private long expectedSince;
 
     SequencedEvents(long firstSeq) {
         this.next = firstSeq;
@@ -46,13 +49,27 @@ final class SequencedEvents<T> {
         return next;
     }
 
-    boolean hasWaiting() {
-        return !waiting.isEmpty();
+    /**
+     * Events up to {@code seq} exist even if none after them arrives: a stream taken over from another
+     * node may have events numbered before the take-over that are still being stored. Missing ones
+     * count as a gap from {@code nowMillis} on.
+     */
+    void expectThrough(long seq, long nowMillis) {
+        if (seq >= next && seq > expectedThrough) {
+            expectedThrough = seq;
+            expectedSince = nowMillis;
+        }
     }
 
-    /** When the oldest event held back behind a gap arrived. */
+    /** True while events are held back behind a missing one, or expected events have not all arrived. */
+    boolean hasWaiting() {
+        return !waiting.isEmpty() || next <= expectedThrough;
+    }
+
+    /** Since when the gap has been open: the oldest held-back arrival, or the expectation. */
     long oldestWaitingSince() {
-        return waiting.values().stream().mapToLong(Waiting::arrivedAt).min().orElse(Long.MAX_VALUE);
+        long oldest = waiting.values().stream().mapToLong(Waiting::arrivedAt).min().orElse(Long.MAX_VALUE);
+        return next <= expectedThrough ? Math.min(oldest, expectedSince) : oldest;
     }
 
     /** Gives up on the missing events before the first one waiting; returns the first skipped number. */
@@ -61,11 +78,14 @@ final class SequencedEvents<T> {
         Map.Entry<Long, Waiting<T>> first = waiting.firstEntry();
         if (first != null) {
             next = first.getKey();
+        } else if (next <= expectedThrough) {
+            next = expectedThrough + 1;
         }
         return from;
     }
 
     void clear() {
         waiting.clear();
+        expectedThrough = 0;
     }
 }

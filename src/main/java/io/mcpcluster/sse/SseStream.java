@@ -160,6 +160,14 @@ public final class SseStream implements LocalStream, WriteListener {
         closeIf(done);
     }
 
+    /** Events up to {@code seq} exist (numbered before this node took the stream over): wait for them. */
+    public void expectThrough(long seq) {
+        synchronized (lock) {
+            events.expectThrough(seq, System.currentTimeMillis());
+            gaps.watch(events.hasWaiting());
+        }
+    }
+
     @Override
     public void keepAlive() {
         boolean done;

@@ -144,11 +144,7 @@ public class Streams {
         stream.openAsEventStream(firstFrame);
     }
 
-    /**
-     * A legacy client reconnected without {@code Last-Event-ID} but with the protocol version it
-     * negotiated: it is asked which session it had (see {@link LegacyReconnects}). Without relinking
-     * configured, it gets a new session as any client would.
-     */
+    /** A legacy client reconnected without {@code Last-Event-ID}: see {@link LegacyReconnects}. */
     public void openLegacyReconnect(HttpServletRequest req, String principal, String version,
                                     Function<String, byte[]> endpointFrame) throws IOException {
         if (config.legacyRelinkMillis() <= 0) {
@@ -224,7 +220,8 @@ public class Streams {
         if (endless) {
             legacyDelivery.track(stream);
         }
-        claim(record.id());
+        // Events numbered before the claim went to the old holder; some may still be on their way to the log.
+        stream.expectThrough(claim(record.id()) - 1);
         missed.forEach(e -> stream.deliver(e.seq(), e.json(), e.response()));
         // Events written between the read above and the claim went to the previous holder: read again.
         connections.refill(stream);
@@ -235,14 +232,18 @@ public class Streams {
         return Resumed.RESUMED;
     }
 
-    /** Takes the stream over for this node; a live previous holder closes its connection. */
-    private void claim(String streamId) {
+    /** Takes the stream over (a live previous holder closes its connection); returns the next event's number. */
+    private long claim(String streamId) {
         String me = membership.nodeName();
         StreamRecord before = registry.update(streamId, r -> r.withHolder(me));
-        if (before != null && before.isHeld() && !me.equals(before.holder()) && membership.isMember(before.holder())) {
+        if (before == null) {
+            return 0;
+        }
+        if (before.isHeld() && !me.equals(before.holder()) && membership.isMember(before.holder())) {
             signals.send(before.holder(), new Signal(Signal.Type.STREAM_TAKEN, before.sessionId(),
                     Jsons.createValue(streamId)));
         }
+        return before.nextSeq();
     }
 
     /** Asks the node holding a POST stream to end its connection for polling (the stream goes on). */
@@ -270,13 +271,14 @@ public class Streams {
     private final class LegacyOutcome implements LegacyReconnects.Outcome {
         @Override
         public void relink(AsyncContext async, Session session, StreamRecord record) throws IOException {
-            claim(record.id());
+            long next = claim(record.id());
             long after = record.delivered();
             List<Event> missed = log.eventsAfter(record.id(), after);
             SseStream stream = connections.open(async, record.id(), session.id(),
                     StreamOptions.endless(after + 1, config.gapTimeoutMillis()));
             legacyDelivery.track(stream);
             stream.openAsEventStream(SseFrameEncoder.keepAlive());
+            stream.expectThrough(next - 1);
             missed.forEach(e -> stream.deliver(e.seq(), e.json(), e.response()));
             connections.refill(stream);
             LOG.info(() -> "Legacy session " + session.id() + " relinked to a reconnect without Last-Event-ID; "

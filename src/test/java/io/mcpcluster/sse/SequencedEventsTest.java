@@ -63,4 +63,20 @@ class SequencedEventsTest {
         assertEquals(List.of("d", "e"), drain(events));
         assertFalse(events.hasWaiting());
     }
+
+    @Test
+    void eventsExpectedAfterATakeOverCountAsAGapUntilTheyArriveOrAreSkipped() {
+        SequencedEvents<String> events = new SequencedEvents<>(4);
+        events.expectThrough(5, 100);
+        assertTrue(events.hasWaiting(), "4 and 5 were numbered before the take-over: they must be waited for");
+        assertEquals(100, events.oldestWaitingSince());
+        assertTrue(events.offer(4, "four", 150));
+        assertEquals("four", events.pollInOrder());
+        assertTrue(events.hasWaiting());
+        assertEquals(5, events.skipGap());
+        assertEquals(6, events.nextSeq());
+        assertFalse(events.hasWaiting());
+        events.expectThrough(3, 200);
+        assertFalse(events.hasWaiting(), "an expectation behind what was written changes nothing");
+    }
 }
