@@ -3,9 +3,8 @@ package io.mcpcluster.cluster;
 import java.util.function.Consumer;
 
 /**
- * Short control messages between nodes ({@link Signal}): a session ended, a request was cancelled, a
- * client answered a server-to-client request, a stream changed hands. Each concern subscribes to the
- * types it owns; handlers run on the node's worker pool, never on a JGroups thread.
+ * Short control messages between nodes ({@link Signal}, one kind per {@link Signal.Type}). Each concern
+ * subscribes to the types it owns; handlers run on the node's worker pool, never on a JGroups thread.
  */
 public interface ClusterSignals {
 

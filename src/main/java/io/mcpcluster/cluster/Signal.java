@@ -6,8 +6,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /**
- * A short control message between nodes: a session was deleted, a request was cancelled, a client
- * answered a server-to-client request, a stream changed hands. Sent with {@link ClusterSignals}.
+ * A short control message between nodes, one of the {@link Type}s (a session ended, a request was
+ * cancelled, a client answered, a stream changed hands, closes for polling, or is relinked). Sent with
+ * {@link ClusterSignals}.
  */
 public record Signal(Type type, String sessionId, JsonValue payload) {
 

@@ -47,7 +47,7 @@ public final class JsonRpc {
         return error(id, e.code(), e.getMessage(), e.data());
     }
 
-    /** Parses JSON text; malformed input raises {@link McpException} with {@link #ErrorCodes.PARSE_ERROR}. */
+    /** Parses JSON text; malformed input raises {@link McpException} with {@link ErrorCodes#PARSE_ERROR}. */
     public static JsonValue parse(String text) {
         try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
             return reader.readValue();

@@ -15,11 +15,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.util.Set;
-
-import static java.util.stream.Collectors.toSet;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import static java.util.stream.Collectors.toSet;
 
 /**
  * What keeps streams healthy over time, started with the application: keep-alive comments on every

@@ -10,7 +10,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package rules of the product's source (README, "Design"): who may depend on whom. A change that
+ * The package rules of the product's source (docs/ARCHITECTURE.md): who may depend on whom. A change that
  * breaks one fails the build here, naming the offending class and dependency.
  */
 @AnalyzeClasses(packages = "io.mcpcluster", importOptions = ImportOption.DoNotIncludeTests.class)

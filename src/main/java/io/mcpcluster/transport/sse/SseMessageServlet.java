@@ -6,7 +6,6 @@ import io.mcpcluster.protocol.JsonRpcMessage;
 import io.mcpcluster.session.Session;
 import io.mcpcluster.session.Transport;
 import io.mcpcluster.stream.LegacyStreamState;
-import io.mcpcluster.protocol.JsonRpcMessage;
 import io.mcpcluster.transport.HttpReplies;
 import io.mcpcluster.transport.RequestBodies;
 import jakarta.json.JsonValue;
