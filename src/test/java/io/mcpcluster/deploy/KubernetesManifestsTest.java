@@ -1,5 +1,6 @@
 package io.mcpcluster.deploy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.yaml.snakeyaml.Yaml;
@@ -112,5 +113,19 @@ class KubernetesManifestsTest {
     @SuppressWarnings("unchecked")
     private static <T> T cast(Object o) {
         return (T) o;
+    }
+
+    @Test
+    void theIngressRetriesAFailedPostOnAnotherPodWithoutAffinity() throws IOException {
+        Map<String, Object> ingress = new Yaml().load(Files.readString(Path.of("k8s/mcp-cluster-ingress.yaml")));
+        @SuppressWarnings("unchecked")
+        Map<String, String> annotations = (Map<String, String>) ((Map<String, Object>) ingress.get("metadata"))
+                .get("annotations");
+        assertTrue(annotations.get("nginx.ingress.kubernetes.io/proxy-next-upstream").contains("non_idempotent"));
+        assertEquals("2", annotations.get("nginx.ingress.kubernetes.io/proxy-next-upstream-tries"));
+        assertEquals("off", annotations.get("nginx.ingress.kubernetes.io/proxy-buffering"));
+        assertTrue(annotations.keySet().stream().noneMatch(k -> k.contains("affinity")));
+        String backend = Files.readString(Path.of("k8s/mcp-cluster-ingress.yaml"));
+        assertTrue(backend.contains("name: mcp-cluster\n") && backend.contains("number: 80"), backend);
     }
 }
