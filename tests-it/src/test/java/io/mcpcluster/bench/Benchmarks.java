@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * one mcp-cluster node, a 3-node cluster behind nginx), drives them with the same client code on the
  * same machine in the same run, prints a table with each goal met or not, and writes it to
  * {@code docs/BENCHMARKS.md}. Figures are ratios to the baseline measured alongside, since these
- * machines are noisy. Arguments: {@code [quick]} for a short smoke run.
+ * machines are noisy. Arguments: {@code [quick]} for a short smoke run; {@code failover} runs P4
+ * alone (10 tries) and prints it without writing the report.
  */
 public final class Benchmarks {
     private static final String BASELINE = "(a) Java SDK " + JavaSdkBaselineServer.SDK_VERSION;
@@ -42,9 +43,14 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        Benchmarks b = new Benchmarks(args.length > 0 && args[0].equals("quick"));
+        String mode = args.length > 0 ? args[0] : "";
+        Benchmarks b = new Benchmarks(mode.equals("quick"));
         try {
-            b.run();
+            if (mode.equals("failover")) {
+                b.failover();
+            } else {
+                b.run();
+            }
         } finally {
             // The JDK HTTP client keeps threads; the benchmark is done.
             System.exit(0);
@@ -213,18 +219,28 @@ public final class Benchmarks {
         }
     }
 
-    /** P4: kill -9 of the node holding a stream, until the stream is resumed elsewhere with the missed event. */
+    /**
+     * P4: kill -9 of the node holding a stream, until the stream is resumed elsewhere with the missed
+     * event, in 10 fresh clusters (3 in a quick run); and the stall a bystander session sees meanwhile.
+     */
     private void failover() throws Exception {
         List<Long> times = new ArrayList<>();
-        for (int round = 0; round < (quick ? 1 : 3); round++) {
+        List<Long> stalls = new ArrayList<>();
+        for (int round = 0; round < (quick ? 3 : 10); round++) {
             try (LocalCluster cluster = LocalCluster.start("bench-failover", 3, 3, Map.of("mcp.features", "demo"), true)) {
-                times.add(FailoverProbe.killAndResume(cluster));
+                FailoverProbe.Result r = FailoverProbe.killAndMeasure(cluster);
+                times.add(r.resumeMillis());
+                stalls.add(r.stallMillis());
             }
         }
-        long worst = times.stream().mapToLong(Long::longValue).max().orElseThrow();
-        row(String.format("| P4 failover | kill -9 of the stream holder → stream resumed on another node with the missed event "
-                + "| %s ms |", times));
-        goal("P4 failover ≤ 3 s (worst of " + times.size() + ")", worst / 3000.0, worst <= 3_000);
+        List<Long> sorted = times.stream().sorted().toList();
+        long worst = sorted.get(sorted.size() - 1);
+        row(String.format("| P4 failover | kill -9 of the stream holder → stream resumed on another node with the missed event, "
+                + "%d tries (sorted) | %s ms; median %d ms, worst %d ms |", times.size(), sorted,
+                sorted.get(sorted.size() / 2), worst));
+        row(String.format("| P4 stall | longest tools/call of a bystander session on a surviving node across the kill "
+                + "(sorted) | %s ms |", stalls.stream().sorted().toList()));
+        goal("P4 failover ≤ 3 s in every one of " + times.size() + " tries (worst)", worst / 3000.0, worst <= 3_000);
     }
 
     private static long usedHeapAfterGc(long pid) throws Exception {

@@ -2,10 +2,45 @@ package io.mcpcluster.it.support;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Kills the node holding a stream and times how long until the stream is resumed elsewhere with the missed event. */
+/**
+ * Kills the node holding a stream and times how long until the stream is resumed elsewhere with the
+ * missed event; meanwhile a bystander session on a surviving node calls a tool in a loop, and the
+ * longest of those calls is the stall the view change caused.
+ */
 public final class FailoverProbe {
     private FailoverProbe() {
+    }
+
+    /** @param resumeMillis kill → stream resumed with the missed event; @param stallMillis longest bystander call */
+    public record Result(long resumeMillis, long stallMillis) {
+    }
+
+    /** The cluster routes GETs to node 0 while it lives (see {@code Nginx.start(ports, true)}). */
+    public static Result killAndMeasure(LocalCluster cluster) throws InterruptedException {
+        McpHttpSession bystander = McpHttpSession.initialize(cluster.node(2).port(), "2025-06-18");
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong longest = new AtomicLong();
+        Thread calls = new Thread(() -> {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!stop.get() && System.nanoTime() < deadline) {
+                long t0 = System.nanoTime();
+                bystander.request("tools/call", "{\"name\":\"text_stats\",\"arguments\":{\"text\":\"a b\"}}");
+                longest.accumulateAndGet((System.nanoTime() - t0) / 1_000_000, Math::max);
+            }
+        });
+        calls.start();
+        try {
+            long resume = killAndResume(cluster);
+            // The bystander's own records may live on the dead node: let it run through the view change.
+            Thread.sleep(3_000);
+            return new Result(resume, longest.get());
+        } finally {
+            stop.set(true);
+            calls.join(30_000);
+        }
     }
 
     /** The cluster routes GETs to node 0 while it lives (see {@code Nginx.start(ports, true)}); returns ms. */
