@@ -117,13 +117,13 @@ final class InfinispanStreamRegistry implements StreamRegistry {
     }
 
     @Override
-    public void detach(String streamId) {
+    public void detach(String streamId, long deliveredSeq) {
         if (unstored.remove(streamId) != null) {
             return; // the client never saw an event id of it: nothing to resume
         }
         // Only if this node still holds it and no newer connection of this node took it over.
         update(streamId, r -> nodeName.equals(r.holder()) && localStreams.lookup(streamId) == null
-                ? r.withHolder(StreamRecord.DETACHED) : r);
+                ? r.withHolder(StreamRecord.DETACHED).withDelivered(deliveredSeq) : r);
     }
 
     @Override

@@ -52,7 +52,7 @@ final class StreamConnections {
     private void onClosed(SseStream s) {
         localStreams.remove(s);
         try {
-            executors.workers().execute(() -> registry.detach(s.streamId()));
+            executors.workers().execute(() -> registry.detach(s.streamId(), s.flushedSeq()));
         } catch (RejectedExecutionException shuttingDown) {
             // The node is stopping: its departure from the view frees its streams for other nodes.
         }

@@ -34,8 +34,11 @@ public interface StreamRegistry {
      */
     StreamRecord update(String streamId, UnaryOperator<StreamRecord> change);
 
-    /** The connection of this node ended before the stream did: keep the stream for a later resume. */
-    void detach(String streamId);
+    /**
+     * The connection of this node ended: keep the stream for a later resume, with the last event its
+     * socket took ({@code deliveredSeq}) for a client that comes back without {@code Last-Event-ID}.
+     */
+    void detach(String streamId, long deliveredSeq);
 
     /** The stream is finished: its record goes; returns it, or null if it was gone already. */
     StreamRecord remove(String streamId);
