@@ -1,31 +1,11 @@
 package io.mcpcluster.dispatch;
 
-import io.mcpcluster.stream.EventLog;
-import io.mcpcluster.stream.Streams;
 import jakarta.json.JsonObject;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
+/** Where the messages of one request (notifications, server requests, its response) go. */
+interface Outbound {
+    void send(JsonObject message);
 
-/** Where the messages of one request go: the request's own stream (Streamable POST) or the session's. */
-record Outbound(EventLog log, Streams streams, String streamId) {
-    private static final Logger LOG = Logger.getLogger(Outbound.class.getName());
-
-    void send(JsonObject message) {
-        if (streamId == null) {
-            LOG.fine("No stream to send to; dropping " + message.getString("method", "response"));
-            return;
-        }
-        log.send(streamId, message).exceptionally(e -> {
-            LOG.log(Level.FINE, "Message for stream " + streamId + " not delivered", e);
-            return null;
-        });
-    }
-
-    /** Asks the node holding the stream to end its connection for polling (the stream goes on). */
-    void closeForPolling(String sessionId) {
-        if (streamId != null) {
-            streams.closeForPolling(streamId, sessionId);
-        }
-    }
+    /** Ends the request's connection so that the client resumes later; a no-op where nothing resumes. */
+    void closeForPolling(String sessionId);
 }

@@ -2,12 +2,14 @@ package io.mcpcluster.dispatch;
 
 import io.mcpcluster.api.Cancellation;
 import io.mcpcluster.api.Elicitation;
+import io.mcpcluster.api.McpClientException;
 import io.mcpcluster.api.McpConnection;
 import io.mcpcluster.api.McpContext;
 import io.mcpcluster.api.McpLog;
 import io.mcpcluster.api.Progress;
 import io.mcpcluster.api.Roots;
 import io.mcpcluster.api.Sampling;
+import io.mcpcluster.protocol.ErrorCodes;
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.LogLevel;
 import io.mcpcluster.protocol.McpMethods;
@@ -91,7 +93,7 @@ public final class RequestContext implements McpContext, McpLog, Progress, Cance
 
             @Override
             public CompletionStage<JsonObject> createMessage(JsonObject params) {
-                return clientRequests.send(RequestContext.this, "sampling", McpMethods.SAMPLING_CREATE_MESSAGE, params);
+                return ask("sampling", McpMethods.SAMPLING_CREATE_MESSAGE, params);
             }
 
             @Override
@@ -117,7 +119,7 @@ public final class RequestContext implements McpContext, McpLog, Progress, Cance
             public CompletionStage<JsonObject> send(String message, JsonObject requestedSchema) {
                 JsonObject params = Jsons.createObjectBuilder().add("message", message)
                         .add("requestedSchema", requestedSchema).build();
-                return clientRequests.send(RequestContext.this, "elicitation", McpMethods.ELICITATION_CREATE, params);
+                return ask("elicitation", McpMethods.ELICITATION_CREATE, params);
             }
         };
     }
@@ -132,10 +134,22 @@ public final class RequestContext implements McpContext, McpLog, Progress, Cance
 
             @Override
             public CompletionStage<JsonObject> list() {
-                return clientRequests.send(RequestContext.this, "roots", McpMethods.ROOTS_LIST,
+                return ask("roots", McpMethods.ROOTS_LIST,
                         JsonValue.EMPTY_JSON_OBJECT);
             }
         };
+    }
+
+    /**
+     * A server-to-client request. A stateless (2026) request has no channel for one (no
+     * {@code clientRequests}): it fails until input_required rounds (MRTR) are served.
+     */
+    private CompletionStage<JsonObject> ask(String capability, String method, JsonObject params) {
+        if (clientRequests == null) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new McpClientException(
+                    ErrorCodes.METHOD_NOT_FOUND, method + " is not available to a stateless 2026-07-28 request yet"));
+        }
+        return clientRequests.send(this, capability, method, params);
     }
 
     @Override

@@ -23,7 +23,7 @@ final class RequestContexts {
 
     /** {@code streamId} is where the request's messages go; null drops them (no stream open). */
     RequestContext create(Session session, JsonValue requestId, JsonValue progressToken, String streamId) {
-        return new RequestContext(session, requestId, progressToken, new Outbound(log, streams, streamId),
+        return new RequestContext(session, requestId, progressToken, new EventLogOutbound(log, streams, streamId),
                 clientRequests, jsonb);
     }
 

@@ -18,6 +18,10 @@ public final class ErrorCodes {
     public static final int RESOURCE_NOT_FOUND = -32002;
     /** A server-to-client request (sampling, elicitation, roots) got no answer from the client in time. */
     public static final int CLIENT_REQUEST_TIMEOUT = -32003;
+    /** MCP 2026-07-28: a mirrored header (MCP-Protocol-Version, Mcp-Method, Mcp-Name) is missing or differs from the body. */
+    public static final int HEADER_MISMATCH = -32020;
+    /** MCP 2026-07-28: the request's protocol version is not served here ({@code data.supported}, {@code data.requested}). */
+    public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
     /** The request was cancelled (notifications/cancelled, DELETE, or its stream closed). */
     public static final int REQUEST_CANCELLED = -32800;
 

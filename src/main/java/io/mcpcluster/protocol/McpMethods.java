@@ -5,6 +5,8 @@ public final class McpMethods {
     public static final String INITIALIZE = "initialize";
     public static final String INITIALIZED = "notifications/initialized";
     public static final String PING = "ping";
+    /** 2026-07-28: versions, capabilities and identity, without a session. */
+    public static final String SERVER_DISCOVER = "server/discover";
     public static final String TOOLS_LIST = "tools/list";
     public static final String TOOLS_CALL = "tools/call";
     public static final String RESOURCES_LIST = "resources/list";

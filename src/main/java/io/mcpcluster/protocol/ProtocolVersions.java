@@ -8,6 +8,10 @@ public final class ProtocolVersions {
     public static final String V2025_03_26 = "2025-03-26";
     public static final String V2025_06_18 = "2025-06-18";
     public static final String V2025_11_25 = "2025-11-25";
+    public static final String V2026_07_28 = "2026-07-28";
+    /** The stateless revisions (per-request {@code _meta}, no initialize), served beside the session ones. */
+    public static final List<String> MODERN = List.of(V2026_07_28);
+    /** The revisions negotiated at initialize. */
     public static final List<String> SUPPORTED = List.of(V2025_11_25, V2025_06_18, V2025_03_26, V2024_11_05);
     public static final String LATEST = V2025_11_25;
     /** Streamable HTTP: a request without MCP-Protocol-Version is taken as this revision. */
@@ -18,6 +22,10 @@ public final class ProtocolVersions {
 
     public static boolean isSupported(String version) {
         return version != null && SUPPORTED.contains(version);
+    }
+
+    public static boolean isModern(String version) {
+        return version != null && MODERN.contains(version);
     }
 
     /** The client's version if we speak it, else our latest (the client then decides whether to go on). */

@@ -31,7 +31,19 @@ public final class HttpReplies {
 
     public static void error(HttpServletRequest req, HttpServletResponse resp, int status, McpException e)
             throws IOException {
-        error(req, resp, status, JsonValue.NULL, e.code(), e.getMessage());
+        error(req, resp, status, JsonValue.NULL, e);
+    }
+
+    /** A refusal that answers the request {@code id} and carries the error's {@code data}, if any. */
+    public static void error(HttpServletRequest req, HttpServletResponse resp, int status, JsonValue id,
+                             McpException e) throws IOException {
+        LOG.info(() -> String.format("%s %s -> %d %d %s", req.getMethod(), req.getRequestURI(), status, e.code(),
+                e.getMessage()));
+        if (resp.isCommitted()) {
+            return;
+        }
+        resp.setStatus(status);
+        json(resp, JsonRpc.write(JsonRpc.error(id, e)));
     }
 
     /** 410: the stream is known, but the events after {@code lastEventId} are no longer retained. */

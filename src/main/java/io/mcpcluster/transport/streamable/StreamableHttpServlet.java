@@ -1,5 +1,7 @@
 package io.mcpcluster.transport.streamable;
 
+import io.mcpcluster.dispatch.StatelessRequests;
+import io.mcpcluster.node.NodeExecutors;
 import io.mcpcluster.protocol.ErrorCodes;
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.JsonRpcMessage;
@@ -17,6 +19,7 @@ import io.mcpcluster.transport.McpHeaders;
 import io.mcpcluster.transport.RequestBodies;
 import jakarta.json.JsonValue;
 import io.mcpcluster.transport.McpHttpServlet;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -25,13 +28,23 @@ import java.security.Principal;
 import java.util.List;
 
 /**
- * Streamable HTTP (MCP 2025-03-26, 2025-06-18, 2025-11-25) on one endpoint. POST carries client
+ * Streamable HTTP (MCP 2025-03-26, 2025-06-18, 2025-11-25) on one endpoint, and beside it the stateless
+ * 2026-07-28 era, chosen per POST ({@link ModernRequests}). POST carries client
  * messages; its answer is {@code 202} (notifications and responses only), one JSON response, or an
  * event stream with the request's notifications before its response. GET opens the session's
  * standalone stream (one per session: {@code 409} for a second). DELETE ends the session everywhere.
  * Host, Origin and size checks run before, in {@link io.mcpcluster.transport.McpSecurityFilter}.
  */
 public class StreamableHttpServlet extends McpHttpServlet {
+    private transient ModernRequests modern;
+
+    @Override
+    public void init() {
+        super.init();
+        CDI<Object> cdi = CDI.current();
+        modern = new ModernRequests(cdi.select(StatelessRequests.class).get(),
+                cdi.select(NodeExecutors.class).get().scheduler(), config.gapTimeoutMillis());
+    }
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -51,6 +64,10 @@ public class StreamableHttpServlet extends McpHttpServlet {
             return;
         }
         List<JsonRpcMessage> messages = parsed.list();
+        if (!parsed.batch() && ModernRequests.chosenBy(req, messages.get(0))) {
+            modern.serve(req, resp, messages.get(0));
+            return;
+        }
         boolean initialize = messages.size() == 1 && McpMethods.INITIALIZE.equals(messages.get(0).method());
         Session session = initialize ? newSession(req, resp) : requireSession(req, resp);
         if (session == null) {
@@ -83,6 +100,9 @@ public class StreamableHttpServlet extends McpHttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (refusedWithoutSession(req, resp)) {
+            return;
+        }
         if (!AcceptHeader.accepts(req.getHeader("Accept"), McpHeaders.EVENT_STREAM)) {
             HttpReplies.error(req, resp, HttpServletResponse.SC_NOT_ACCEPTABLE, JsonValue.NULL, ErrorCodes.SERVER_ERROR,
                     "Not Acceptable: Accept must list text/event-stream");
@@ -116,6 +136,9 @@ public class StreamableHttpServlet extends McpHttpServlet {
 
     @Override
     protected void doDelete(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (refusedWithoutSession(req, resp)) {
+            return;
+        }
         Session session = requireSession(req, resp);
         if (session == null) {
             return;
@@ -123,6 +146,17 @@ public class StreamableHttpServlet extends McpHttpServlet {
         sessions.delete(session.id());
         resp.setStatus(HttpServletResponse.SC_OK);
         resp.setContentLength(0);
+    }
+
+    /** GET and DELETE exist only for a session (2025 era); 2026-07-28 has neither: 405. */
+    private static boolean refusedWithoutSession(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (req.getHeader(McpHeaders.SESSION_ID) != null) {
+            return false;
+        }
+        resp.setHeader("Allow", "POST");
+        HttpReplies.error(req, resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, JsonValue.NULL, ErrorCodes.SERVER_ERROR,
+                "Method Not Allowed: " + req.getMethod() + " needs an Mcp-Session-Id (a 2025 session)");
+        return true;
     }
 
     private Session newSession(HttpServletRequest req, HttpServletResponse resp) {

@@ -1,0 +1,72 @@
+package io.mcpcluster.dispatch;
+
+import io.mcpcluster.protocol.McpMethods;
+import io.mcpcluster.protocol.ModernMeta;
+import io.mcpcluster.protocol.ProtocolVersions;
+import io.mcpcluster.protocol.Jsons;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The shape of 2026-07-28 results: {@code resultType}, caching hints, and the discover result. */
+final class ModernResults {
+    /** The stateless revisions first, then those a client reaches through initialize on the same endpoint. */
+    static final List<String> SUPPORTED_VERSIONS;
+    static {
+        List<String> all = new ArrayList<>(ProtocolVersions.MODERN);
+        all.addAll(ProtocolVersions.SUPPORTED);
+        SUPPORTED_VERSIONS = List.copyOf(all);
+    }
+    /** Results a client may cache (SEP-2549); this server promises nothing, so 0 ms and private. */
+    private static final Set<String> CACHEABLE = Set.of(McpMethods.SERVER_DISCOVER, McpMethods.TOOLS_LIST,
+            McpMethods.PROMPTS_LIST, McpMethods.RESOURCES_LIST, McpMethods.RESOURCES_TEMPLATES_LIST,
+            McpMethods.RESOURCES_READ);
+    /** What is served statelessly; listChanged and subscribe wait for subscriptions/listen. */
+    private static final JsonObject CAPABILITIES = Jsons.createObjectBuilder()
+            .add("tools", JsonValue.EMPTY_JSON_OBJECT)
+            .add("resources", JsonValue.EMPTY_JSON_OBJECT)
+            .add("prompts", JsonValue.EMPTY_JSON_OBJECT)
+            .add("completions", JsonValue.EMPTY_JSON_OBJECT)
+            .add("logging", JsonValue.EMPTY_JSON_OBJECT)
+            .build();
+
+    private final JsonObject discover;
+
+    ModernResults(String serverName, String serverVersion) {
+        JsonArrayBuilder versions = Jsons.createArrayBuilder();
+        SUPPORTED_VERSIONS.forEach(versions::add);
+        JsonObject serverInfo = Jsons.createObjectBuilder().add("name", serverName).add("version", serverVersion)
+                .build();
+        discover = complete(McpMethods.SERVER_DISCOVER, Jsons.createObjectBuilder()
+                .add("supportedVersions", versions)
+                .add("capabilities", CAPABILITIES)
+                .add("_meta", Jsons.createObjectBuilder().add(ModernMeta.SERVER_INFO, serverInfo))
+                .build());
+    }
+
+    JsonObject discover() {
+        return discover;
+    }
+
+    /** {@code result} with {@code resultType: complete} and, where it may be cached, the caching hints. */
+    JsonObject complete(String method, JsonObject result) {
+        JsonObjectBuilder b = Jsons.createObjectBuilder(result);
+        if (!result.containsKey("resultType")) {
+            b.add("resultType", "complete");
+        }
+        if (CACHEABLE.contains(method)) {
+            if (!result.containsKey("ttlMs")) {
+                b.add("ttlMs", 0);
+            }
+            if (!result.containsKey("cacheScope")) {
+                b.add("cacheScope", "private");
+            }
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,129 @@
+package io.mcpcluster.dispatch;
+
+import io.mcpcluster.config.McpConfig;
+import io.mcpcluster.node.NodeExecutors;
+import io.mcpcluster.protocol.ErrorCodes;
+import io.mcpcluster.protocol.JsonRpc;
+import io.mcpcluster.protocol.JsonRpcMessage;
+import io.mcpcluster.protocol.McpException;
+import io.mcpcluster.protocol.McpMethods;
+import io.mcpcluster.protocol.ModernMeta;
+import io.mcpcluster.session.Session;
+import io.mcpcluster.session.SessionStore;
+import io.mcpcluster.session.Transport;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.Jsonb;
+
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * Requests of the stateless 2026-07-28 era: no session is read or written, no stream is recorded and
+ * no event is logged. A request runs on the worker pool with a {@link Session} that lives only as long
+ * as the request (its version, client info and capabilities come from the request's {@code _meta}),
+ * and every message it produces goes straight to the caller's sink: the POST's own response.
+ */
+@ApplicationScoped
+public class StatelessRequests {
+    private static final Logger LOG = Logger.getLogger(StatelessRequests.class.getName());
+    /** The methods of the core 2026 protocol served here (MRTR, subscriptions/listen and tasks: not yet). */
+    private static final Set<String> SERVED = Set.of(McpMethods.SERVER_DISCOVER, McpMethods.TOOLS_LIST,
+            McpMethods.TOOLS_CALL, McpMethods.RESOURCES_LIST, McpMethods.RESOURCES_READ,
+            McpMethods.RESOURCES_TEMPLATES_LIST, McpMethods.PROMPTS_LIST, McpMethods.PROMPTS_GET,
+            McpMethods.COMPLETION_COMPLETE);
+
+    @Inject
+    McpConfig config;
+    @Inject
+    FeatureRegistry features;
+    @Inject
+    SessionStore sessions;
+    @Inject
+    NodeExecutors executors;
+    @Inject
+    Jsonb jsonb;
+
+    private McpDispatcher dispatcher;
+    private ModernResults results;
+
+    @PostConstruct
+    void start() {
+        // The session store is never called on this path: it serves only initialize, setLevel and subscribe.
+        dispatcher = new McpDispatcher(features, sessions, config.pageSize(), o -> JsonRpc.parse(jsonb.toJson(o)),
+                config.serverName(), config.serverVersion());
+        results = new ModernResults(config.serverName(), config.serverVersion());
+    }
+
+    /** Whether {@code method} exists in the 2026 era here; any other is 404 / -32601. */
+    public boolean serves(String method) {
+        return SERVED.contains(method);
+    }
+
+    /**
+     * Runs {@code request} (a method this class {@link #serves}). Its progress and log notifications and
+     * then its response go to {@code sink}, from any thread (the sink orders them).
+     * Returns what cancels the request (the client closed its response).
+     */
+    public Runnable execute(JsonRpcMessage request, ModernMeta meta, String principal, Consumer<JsonObject> sink) {
+        if (McpMethods.SERVER_DISCOVER.equals(request.method())) {
+            sink.accept(JsonRpc.result(request.id(), results.discover()));
+            return () -> { };
+        }
+        Session once = Session.create(null, Transport.STREAMABLE, principal)
+                .withHandshake(meta.protocolVersion(), meta.clientInfo(), meta.clientCapabilities());
+        Outbound outbound = new ResponseOutbound(sink, meta.logLevel() != null);
+        RequestContext ctx = new RequestContext(meta.logLevel() == null ? once : once.withLogLevel(meta.logLevel()),
+                request.id(), request.progressToken(), outbound, null, jsonb);
+        try {
+            executors.workers().execute(() -> run(request, ctx, outbound));
+        } catch (RejectedExecutionException busy) {
+            LOG.warning("Worker pool full: refusing " + request.method());
+            sink.accept(JsonRpc.error(request.id(), ErrorCodes.INTERNAL_ERROR, "Server busy, retry later", null));
+        }
+        return ctx::cancel;
+    }
+
+    private void run(JsonRpcMessage request, RequestContext ctx, Outbound outbound) {
+        CompletionStage<JsonObject> stage = dispatcher.dispatch(request.method(), request.params(), ctx);
+        stage.whenComplete((result, failure) -> outbound.send(failure == null
+                ? JsonRpc.result(request.id(), results.complete(request.method(), result))
+                : McpDispatcher.errorResponse(request.id(), modernError(request.method(), failure))));
+    }
+
+    /** 2026-07-28 names an unknown resource with -32602 (was -32002), keeping {@code data.uri}. */
+    private static Throwable modernError(String method, Throwable failure) {
+        Throwable cause = Stages.unwrap(failure);
+        if (cause instanceof McpException e && e.code() == ErrorCodes.RESOURCE_NOT_FOUND
+                && McpMethods.RESOURCES_READ.equals(method)) {
+            return new McpException(ErrorCodes.INVALID_PARAMS, e.getMessage(), e.data());
+        }
+        return cause;
+    }
+
+    /** The list of versions a 2026 client may choose from, for discover and for -32022. */
+    public static java.util.List<String> supportedVersions() {
+        return ModernResults.SUPPORTED_VERSIONS;
+    }
+
+    /** A request's own response: log messages only when its {@code _meta} asked for a level. */
+    private record ResponseOutbound(Consumer<JsonObject> sink, boolean logsWanted) implements Outbound {
+        @Override
+        public void send(JsonObject message) {
+            if (!logsWanted && McpMethods.NOTIFY_MESSAGE.equals(message.getString("method", null))) {
+                return;
+            }
+            sink.accept(message);
+        }
+
+        @Override
+        public void closeForPolling(String sessionId) {
+            // Nothing resumes in the 2026 era: the response simply goes on.
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.mcpcluster.transport.streamable;
+
+import io.mcpcluster.dispatch.StatelessRequests;
+import io.mcpcluster.protocol.ErrorCodes;
+import io.mcpcluster.protocol.JsonRpc;
+import io.mcpcluster.protocol.JsonRpcMessage;
+import io.mcpcluster.protocol.McpException;
+import io.mcpcluster.protocol.ModernMeta;
+import io.mcpcluster.protocol.ProtocolVersions;
+import io.mcpcluster.session.Ids;
+import io.mcpcluster.sse.SseStream;
+import io.mcpcluster.sse.StreamOptions;
+import io.mcpcluster.transport.HttpReplies;
+import io.mcpcluster.transport.McpHeaders;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * POSTs of the stateless 2026-07-28 era on {@code /mcp}. A request chooses it by carrying no
+ * {@code Mcp-Session-Id} and naming a 2026 version (header or {@code _meta}); everything else takes the
+ * session path. The answer goes straight to the POST's own response: one JSON body when the result
+ * comes first, else an event stream of the request's own progress and logs, then its result. Nothing
+ * is cached and nothing resumes; closing the response cancels the request.
+ */
+final class ModernRequests {
+    /** A request that runs longer than this loses its response (the tool keeps its own timeouts). */
+    private static final long RESPONSE_TIMEOUT_MILLIS = 30 * 60_000L;
+
+    private final StatelessRequests stateless;
+    private final ScheduledExecutorService scheduler;
+    private final long gapTimeoutMillis;
+
+    ModernRequests(StatelessRequests stateless, ScheduledExecutorService scheduler, long gapTimeoutMillis) {
+        this.stateless = stateless;
+        this.scheduler = scheduler;
+        this.gapTimeoutMillis = gapTimeoutMillis;
+    }
+
+    /** The era rule: no session named, and a 2026 version in the header or 2026 fields in {@code _meta}. */
+    static boolean chosenBy(HttpServletRequest req, JsonRpcMessage message) {
+        if (req.getHeader(McpHeaders.SESSION_ID) != null) {
+            return false;
+        }
+        String version = req.getHeader(McpHeaders.PROTOCOL_VERSION);
+        return ProtocolVersions.isModern(version == null ? null : version.strip())
+                || ModernMeta.isPresent(message.params());
+    }
+
+    void serve(HttpServletRequest req, HttpServletResponse resp, JsonRpcMessage message) throws IOException {
+        JsonValue id = message.id() == null ? JsonValue.NULL : message.id();
+        if (message.kind() == JsonRpcMessage.Kind.RESPONSE) {
+            HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, id, McpException.invalidRequest(
+                    "Invalid Request: a 2026-07-28 client sends no responses (input comes with the retried request)"));
+            return;
+        }
+        ModernMeta meta;
+        try {
+            meta = ModernHeaders.check(req, message, StatelessRequests.supportedVersions());
+        } catch (McpException e) {
+            HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, id, e);
+            return;
+        }
+        if (!message.isRequest()) {
+            HttpReplies.accepted(resp); // 2026 defines no client notifications on HTTP; accepted and ignored
+            return;
+        }
+        if (!stateless.serves(message.method())) {
+            HttpReplies.error(req, resp, HttpServletResponse.SC_NOT_FOUND, id, new McpException(
+                    ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + message.method()));
+            return;
+        }
+        answer(req, message, meta);
+    }
+
+    /** Opens the POST's own response (JSON or events, decided by the first message) and runs the request. */
+    private void answer(HttpServletRequest req, JsonRpcMessage request, ModernMeta meta) throws IOException {
+        AsyncContext async = req.startAsync();
+        async.setTimeout(RESPONSE_TIMEOUT_MILLIS);
+        AtomicReference<Runnable> cancel = new AtomicReference<>();
+        SseStream response = new SseStream(Ids.random(), null, async,
+                new StreamOptions(1, 1, false, true, null, gapTimeoutMillis),
+                () -> { }, // every event is handed over in memory: a gap only means it is on its way
+                closed -> {
+                    Runnable c = cancel.get();
+                    if (c != null) {
+                        c.run(); // a no-op once the result is written; otherwise the client went away
+                    }
+                }, scheduler);
+        response.start();
+        AtomicLong seq = new AtomicLong(1);
+        Consumer<JsonObject> sink = m -> response.deliver(seq.getAndIncrement(), JsonRpc.write(m),
+                !m.containsKey("method"));
+        Principal p = req.getUserPrincipal();
+        cancel.set(stateless.execute(request, meta, p == null ? null : p.getName(), sink));
+    }
+}
