@@ -53,6 +53,14 @@ final class ModernResults {
         return discover;
     }
 
+    /** A tool result that reports {@code message} with {@code isError: true}. */
+    JsonObject toolError(String message) {
+        return Jsons.createObjectBuilder()
+                .add("content", Jsons.createArrayBuilder().add(Jsons.createObjectBuilder().add("type", "text")
+                        .add("text", message)))
+                .add("isError", true).build();
+    }
+
     /** {@code result} with {@code resultType: complete} and, where it may be cached, the caching hints. */
     JsonObject complete(String method, JsonObject result) {
         JsonObjectBuilder b = Jsons.createObjectBuilder(result);

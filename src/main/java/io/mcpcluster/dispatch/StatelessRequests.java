@@ -91,9 +91,26 @@ public class StatelessRequests {
 
     private void run(JsonRpcMessage request, RequestContext ctx, Outbound outbound) {
         CompletionStage<JsonObject> stage = dispatcher.dispatch(request.method(), request.params(), ctx);
-        stage.whenComplete((result, failure) -> outbound.send(failure == null
-                ? JsonRpc.result(request.id(), results.complete(request.method(), result))
-                : McpDispatcher.errorResponse(request.id(), modernError(request.method(), failure))));
+        stage.whenComplete((result, failure) -> {
+            JsonObject asResult = failure == null ? result : argumentFault(request, failure);
+            outbound.send(asResult != null
+                    ? JsonRpc.result(request.id(), results.complete(request.method(), asResult))
+                    : McpDispatcher.errorResponse(request.id(), modernError(request.method(), failure)));
+        });
+    }
+
+    /**
+     * Arguments that do not fit a tool that exists are a tool execution error in 2026-07-28 (the model
+     * can correct them), not a protocol error; the 2025 era keeps answering -32602. Null otherwise.
+     */
+    private JsonObject argumentFault(JsonRpcMessage request, Throwable failure) {
+        Throwable cause = Stages.unwrap(failure);
+        if (!McpMethods.TOOLS_CALL.equals(request.method()) || !(cause instanceof McpException e)
+                || e.code() != ErrorCodes.INVALID_PARAMS || request.params() == null
+                || features.tool(request.params().getString("name", "")) == null) {
+            return null;
+        }
+        return results.toolError(e.getMessage());
     }
 
     /** 2026-07-28 names an unknown resource with -32602 (was -32002), keeping {@code data.uri}. */
