@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * POSTs of the stateless 2026-07-28 era on {@code /mcp}. A request chooses it by carrying no
@@ -33,6 +34,7 @@ import java.util.function.Consumer;
  * is cached and nothing resumes; closing the response cancels the request.
  */
 final class ModernRequests {
+    private static final Logger LOG = Logger.getLogger(ModernRequests.class.getName());
     /** A request that runs longer than this loses its response (the tool keeps its own timeouts). */
     private static final long RESPONSE_TIMEOUT_MILLIS = 30 * 60_000L;
 
@@ -92,8 +94,10 @@ final class ModernRequests {
                 () -> { }, // every event is handed over in memory: a gap only means it is on its way
                 closed -> {
                     Runnable c = cancel.get();
-                    if (c != null) {
-                        c.run(); // a no-op once the result is written; otherwise the client went away
+                    if (c != null && !closed.isFinished()) {
+                        LOG.info(() -> "The client closed the response of " + request.method() + " (id "
+                                + request.id() + ") before its answer: request cancelled");
+                        c.run();
                     }
                 }, scheduler);
         response.start();

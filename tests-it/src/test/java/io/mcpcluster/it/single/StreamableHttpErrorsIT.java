@@ -282,7 +282,7 @@ class StreamableHttpErrorsIT {
     }
 
     @Test
-    void rejectsDeleteWithoutSessionIdWith400() {
-        assertError(RawHttp.send(node.port(), "DELETE", "/mcp", McpHttpSession.headers(null), null), 400, -32000);
+    void rejectsDeleteWithoutSessionIdWith405() {
+        assertError(RawHttp.send(node.port(), "DELETE", "/mcp", McpHttpSession.headers(null), null), 405, -32000);
     }
 }
