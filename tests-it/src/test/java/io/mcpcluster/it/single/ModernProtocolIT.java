@@ -230,8 +230,13 @@ class ModernProtocolIT {
                 400, -32020, 105);
         Map<String, String> withSession = headers("tools/list", null);
         withSession.put("Mcp-Session-Id", "no-such-session");
+        RawHttp.Response refused = post(withSession, body(106, "tools/list", "{" + META + "}"));
+        assertEquals(400, refused.status(), "a session id takes the session path, which refuses 2026: "
+                + refused.body());
+        withSession.remove("MCP-Protocol-Version");
         RawHttp.Response unknown = post(withSession, body(106, "tools/list", "{" + META + "}"));
         assertEquals(404, unknown.status(), "a session id takes the session path: " + unknown.body());
+        withSession.put("MCP-Protocol-Version", V);
         withSession.put("Mcp-Session-Id", McpHttpSession.initialize(node.port(), "2025-11-25").id());
         RawHttp.Response mixed = post(withSession, body(107, "tools/list", "{" + META + "}"));
         assertEquals(400, mixed.status(), "a 2026 version header inside a 2025 session: " + mixed.body());
