@@ -21,12 +21,7 @@ public final class HttpReplies {
 
     public static void error(HttpServletRequest req, HttpServletResponse resp, int status, JsonValue id, int code,
                              String message) throws IOException {
-        LOG.info(() -> String.format("%s %s -> %d %d %s", req.getMethod(), req.getRequestURI(), status, code, message));
-        if (resp.isCommitted()) {
-            return;
-        }
-        resp.setStatus(status);
-        json(resp, JsonRpc.write(JsonRpc.error(id, code, message, null)));
+        error(req, resp, status, id, new McpException(code, message));
     }
 
     public static void error(HttpServletRequest req, HttpServletResponse resp, int status, McpException e)
