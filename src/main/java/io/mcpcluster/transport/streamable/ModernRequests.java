@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -89,15 +90,16 @@ final class ModernRequests {
         AsyncContext async = req.startAsync();
         async.setTimeout(RESPONSE_TIMEOUT_MILLIS);
         AtomicReference<Runnable> cancel = new AtomicReference<>();
+        AtomicBoolean clientGone = new AtomicBoolean();
         SseStream response = new SseStream(Ids.random(), null, async,
                 new StreamOptions(1, 1, false, true, null, gapTimeoutMillis),
                 () -> { }, // every event is handed over in memory: a gap only means it is on its way
                 closed -> {
-                    Runnable c = cancel.get();
-                    if (c != null && !closed.isFinished()) {
+                    if (!closed.isFinished()) {
                         LOG.info(() -> "The client closed the response of " + request.method() + " (id "
                                 + request.id() + ") before its answer: request cancelled");
-                        c.run();
+                        clientGone.set(true);
+                        runIfSet(cancel.get());
                     }
                 }, scheduler);
         response.start();
@@ -106,5 +108,14 @@ final class ModernRequests {
                 !m.containsKey("method"));
         Principal p = req.getUserPrincipal();
         cancel.set(stateless.execute(request, meta, p == null ? null : p.getName(), sink));
+        if (clientGone.get()) {
+            runIfSet(cancel.get()); // the client left before the request was handed over
+        }
+    }
+
+    private static void runIfSet(Runnable cancel) {
+        if (cancel != null) {
+            cancel.run();
+        }
     }
 }
