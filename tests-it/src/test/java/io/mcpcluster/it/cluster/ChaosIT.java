@@ -118,7 +118,8 @@ class ChaosIT {
     private static void report(String title, List<String> rows, List<String> violations, ServerCallLog server)
             throws IOException {
         String text = "\n## " + Instant.now() + " — " + title + "\n" + ChaosVerdict.header() + "\n"
-                + String.join("\n", rows) + "\n(server side: " + server.executedTwice() + " calls executed twice)\n"
+                + String.join("\n", rows) + "\n(server side: " + server.executedTwice() + " session calls executed twice; "
+                + server.statelessCalls() + " distinct stateless 2026 call ids, not attributable)\n"
                 + (violations.isEmpty() ? "all assertions hold\n" : String.join("\n", violations) + "\n");
         Files.writeString(NodeProcess.root().resolve("target/chaos-report.txt"), text,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);

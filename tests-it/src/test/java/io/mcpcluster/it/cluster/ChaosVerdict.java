@@ -69,7 +69,7 @@ final class ChaosVerdict {
         Map<String, List<ClientCall>> byCause = new LinkedHashMap<>();
         for (ClientCall c : failed) {
             String cause = cause(c);
-            if (!cause.equals(EXECUTING_ON_DEAD_NODE)) {
+            if (!cause.equals(EXECUTING_ON_DEAD_NODE) && !cause.equals(STATELESS_CALL)) {
                 byCause.computeIfAbsent(cause, k -> new ArrayList<>()).add(c);
             }
         }
@@ -125,10 +125,16 @@ final class ChaosVerdict {
     }
 
     private static final String EXECUTING_ON_DEAD_NODE = "executing on the dead node";
+    private static final String STATELESS_CALL = "a stateless 2026 call that failed with an error (no session to attribute by)";
 
     private String cause(ClientCall c) {
-        if (c.id() == null || c.session() == null) {
+        if (c.id() == null) {
             return "failed by the library without being sent";
+        }
+        if (c.session() == null) {
+            // A call of the stateless 2026 era (the Python SDK negotiates it): no session to attribute by.
+            return c.badGateway() ? "answered 502 by nginx" : c.timedOut() ? "a stateless 2026 call that timed out"
+                    : STATELESS_CALL;
         }
         List<Execution> runs = server.executions(c.session(), c.id());
         if (runs.stream().anyMatch(r -> r.node().equals(deadNode) && !r.ended())) {
@@ -141,6 +147,11 @@ final class ChaosVerdict {
             return EXECUTING_ON_DEAD_NODE;
         }
         if (runs.isEmpty()) {
+            if (String.valueOf(c.message()).contains("left the cluster")) {
+                // Accepted by the dead node (which recorded it as executing there) and never run: the
+                // coordinator answered it from that record.
+                return EXECUTING_ON_DEAD_NODE;
+            }
             return c.badGateway() ? "answered 502 by nginx without reaching a tool (in flight to the dead node, not retried)"
                     : "never reached the tool";
         }
