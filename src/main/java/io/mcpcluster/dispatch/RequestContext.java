@@ -184,7 +184,8 @@ public final class RequestContext implements McpContext, McpLog, Progress, Cance
         }
         if (clientRequests == null) {
             return java.util.concurrent.CompletableFuture.failedFuture(new McpClientException(
-                    ErrorCodes.METHOD_NOT_FOUND, method + " is not available to a stateless 2026-07-28 request yet"));
+                    ErrorCodes.METHOD_NOT_FOUND, method + " cannot be asked here: in the 2026-07-28 era only "
+                    + "tools/call, prompts/get and resources/read ask for input"));
         }
         return clientRequests.send(this, capability, method, params);
     }

@@ -9,6 +9,7 @@ import io.mcpcluster.session.RequestStateStore;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -121,9 +123,16 @@ final class RequestStates {
             if (in.length <= IV_BYTES) {
                 throw invalid("it is truncated");
             }
-            byte[] iv = java.util.Arrays.copyOf(in, IV_BYTES);
-            byte[] plain = cipher(Cipher.DECRYPT_MODE, token.substring(0, dot), iv)
-                    .doFinal(in, IV_BYTES, in.length - IV_BYTES);
+            String keyId = token.substring(0, dot);
+            byte[] plain;
+            try {
+                plain = decrypt(keyId, in);
+            } catch (AEADBadTagException e) {
+                if (!refreshedClusterKey(keyId)) {
+                    throw e;
+                }
+                plain = decrypt(keyId, in); // sealed under the cluster's key, which this node had lost track of
+            }
             return JsonRpc.parse(new String(plain, StandardCharsets.UTF_8)).asJsonObject();
         } catch (GeneralSecurityException | RuntimeException e) {
             if (e instanceof McpException m) {
@@ -131,6 +140,28 @@ final class RequestStates {
             }
             throw invalid("its integrity check failed");
         }
+    }
+
+    private byte[] decrypt(String keyId, byte[] in) throws GeneralSecurityException {
+        return cipher(Cipher.DECRYPT_MODE, keyId, Arrays.copyOf(in, IV_BYTES))
+                .doFinal(in, IV_BYTES, in.length - IV_BYTES);
+    }
+
+    /**
+     * After a failed check: whether the cluster holds another generated key than this node's copy (its
+     * entry was lost and made again). Offering our copy puts it back if the entry is missing.
+     */
+    private boolean refreshedClusterKey(String keyId) {
+        byte[] known = keys.get(keyId);
+        if (!GENERATED_KEY_ID.equals(keyId) || known == null) {
+            return false;
+        }
+        byte[] stored = Base64.getDecoder().decode(store.sharedKey(keyId, Base64.getEncoder().encodeToString(known)));
+        if (Arrays.equals(stored, known)) {
+            return false;
+        }
+        keys.put(keyId, stored);
+        return true;
     }
 
     private Cipher cipher(int mode, String keyId, byte[] iv) throws GeneralSecurityException {
