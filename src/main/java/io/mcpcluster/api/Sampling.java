@@ -18,4 +18,12 @@ public interface Sampling {
 
     /** One user message of text. */
     CompletionStage<JsonObject> createMessage(String userText, int maxTokens);
+
+    /**
+     * The same, naming the input {@code inputKey} in a 2026-07-28 {@code input_required} result (a stable
+     * key the retry answers under). Without it inputs are numbered by call order; a 2025 session ignores it.
+     */
+    default Sampling keyed(String inputKey) {
+        return this;
+    }
 }

@@ -50,6 +50,11 @@ public record McpConfig(Set<String> allowedOrigins, Set<String> allowedHosts, lo
                 Long.parseLong(get("mcp.legacy.relink.millis", "2000")));
     }
 
+    /** Base64 AES key sealing MRTR requestState on every node; empty: one generated and kept in the cluster. */
+    public String requestStateKey() {
+        return get("mcp.request.state.key", "");
+    }
+
     public boolean featureEnabled(String feature) {
         return features.contains(feature);
     }

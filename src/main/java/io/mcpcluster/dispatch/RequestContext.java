@@ -34,10 +34,18 @@ public final class RequestContext implements McpContext, McpLog, Progress, Cance
     private final Outbound outbound;
     private final ClientRequests clientRequests;
     private final Jsonb jsonb;
+    /** The MRTR round of a 2026 request that may ask for input, else null. */
+    private final InputRound round;
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
     RequestContext(Session session, JsonValue requestId, JsonValue progressToken, Outbound outbound,
                    ClientRequests clientRequests, Jsonb jsonb) {
+        this(session, requestId, progressToken, outbound, clientRequests, jsonb, null);
+    }
+
+    RequestContext(Session session, JsonValue requestId, JsonValue progressToken, Outbound outbound,
+                   ClientRequests clientRequests, Jsonb jsonb, InputRound round) {
+        this.round = round;
         this.session = session;
         this.requestId = requestId;
         this.progressToken = progressToken;
@@ -85,6 +93,10 @@ public final class RequestContext implements McpContext, McpLog, Progress, Cance
 
     @Override
     public Sampling sampling() {
+        return sampling(null);
+    }
+
+    private Sampling sampling(String key) {
         return new Sampling() {
             @Override
             public boolean isSupported() {
@@ -93,7 +105,7 @@ public final class RequestContext implements McpContext, McpLog, Progress, Cance
 
             @Override
             public CompletionStage<JsonObject> createMessage(JsonObject params) {
-                return ask("sampling", McpMethods.SAMPLING_CREATE_MESSAGE, params);
+                return ask(key, "sampling", McpMethods.SAMPLING_CREATE_MESSAGE, params);
             }
 
             @Override
@@ -104,11 +116,20 @@ public final class RequestContext implements McpContext, McpLog, Progress, Cance
                         .add("maxTokens", maxTokens).build();
                 return createMessage(params);
             }
+
+            @Override
+            public Sampling keyed(String inputKey) {
+                return sampling(inputKey);
+            }
         };
     }
 
     @Override
     public Elicitation elicitation() {
+        return elicitation(null);
+    }
+
+    private Elicitation elicitation(String key) {
         return new Elicitation() {
             @Override
             public boolean isSupported() {
@@ -119,13 +140,22 @@ public final class RequestContext implements McpContext, McpLog, Progress, Cance
             public CompletionStage<JsonObject> send(String message, JsonObject requestedSchema) {
                 JsonObject params = Jsons.createObjectBuilder().add("message", message)
                         .add("requestedSchema", requestedSchema).build();
-                return ask("elicitation", McpMethods.ELICITATION_CREATE, params);
+                return ask(key, "elicitation", McpMethods.ELICITATION_CREATE, params);
+            }
+
+            @Override
+            public Elicitation keyed(String inputKey) {
+                return elicitation(inputKey);
             }
         };
     }
 
     @Override
     public Roots roots() {
+        return roots(null);
+    }
+
+    private Roots roots(String key) {
         return new Roots() {
             @Override
             public boolean isSupported() {
@@ -134,20 +164,28 @@ public final class RequestContext implements McpContext, McpLog, Progress, Cance
 
             @Override
             public CompletionStage<JsonObject> list() {
-                return ask("roots", McpMethods.ROOTS_LIST,
-                        JsonValue.EMPTY_JSON_OBJECT);
+                return ask(key, "roots", McpMethods.ROOTS_LIST, JsonValue.EMPTY_JSON_OBJECT);
+            }
+
+            @Override
+            public Roots keyed(String inputKey) {
+                return roots(inputKey);
             }
         };
     }
 
     /**
-     * A server-to-client request. A stateless (2026) request has no channel for one (no
-     * {@code clientRequests}): it fails until input_required rounds (MRTR) are served.
+     * A server-to-client request: sent on the session's stream and awaited (2025), or a question of the
+     * request's MRTR round (2026), answered at once when the retry carries its answer.
      */
-    private CompletionStage<JsonObject> ask(String capability, String method, JsonObject params) {
+    private CompletionStage<JsonObject> ask(String key, String capability, String method, JsonObject params) {
+        if (round != null) {
+            return round.ask(key, capability, method, params);
+        }
         if (clientRequests == null) {
             return java.util.concurrent.CompletableFuture.failedFuture(new McpClientException(
-                    ErrorCodes.METHOD_NOT_FOUND, method + " is not available to a stateless 2026-07-28 request yet"));
+                    ErrorCodes.METHOD_NOT_FOUND, method + " cannot be asked here: in the 2026-07-28 era only "
+                    + "tools/call, prompts/get and resources/read ask for input"));
         }
         return clientRequests.send(this, capability, method, params);
     }

@@ -9,6 +9,7 @@ import io.mcpcluster.protocol.McpException;
 import io.mcpcluster.protocol.McpMethods;
 import io.mcpcluster.protocol.ModernMeta;
 import io.mcpcluster.session.Session;
+import io.mcpcluster.session.RequestStateStore;
 import io.mcpcluster.session.SessionStore;
 import io.mcpcluster.session.Transport;
 import jakarta.annotation.PostConstruct;
@@ -32,11 +33,14 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class StatelessRequests {
     private static final Logger LOG = Logger.getLogger(StatelessRequests.class.getName());
-    /** The methods of the core 2026 protocol served here (MRTR, subscriptions/listen and tasks: not yet). */
+    /** The methods of the core 2026 protocol served here (subscriptions/listen and tasks: not yet). */
     private static final Set<String> SERVED = Set.of(McpMethods.SERVER_DISCOVER, McpMethods.TOOLS_LIST,
             McpMethods.TOOLS_CALL, McpMethods.RESOURCES_LIST, McpMethods.RESOURCES_READ,
             McpMethods.RESOURCES_TEMPLATES_LIST, McpMethods.PROMPTS_LIST, McpMethods.PROMPTS_GET,
             McpMethods.COMPLETION_COMPLETE);
+
+    /** How long an input_required round may take before its requestState is refused. */
+    private static final long STATE_LIFETIME_MILLIS = 10 * 60_000L;
 
     @Inject
     McpConfig config;
@@ -48,9 +52,12 @@ public class StatelessRequests {
     NodeExecutors executors;
     @Inject
     Jsonb jsonb;
+    @Inject
+    RequestStateStore stateStore;
 
     private McpDispatcher dispatcher;
     private ModernResults results;
+    private InputRounds rounds;
 
     @PostConstruct
     void start() {
@@ -58,6 +65,7 @@ public class StatelessRequests {
         dispatcher = new McpDispatcher(features, sessions, config.pageSize(), o -> JsonRpc.parse(jsonb.toJson(o)),
                 config.serverName(), config.serverVersion());
         results = new ModernResults(config.serverName(), config.serverVersion());
+        rounds = new InputRounds(new RequestStates(stateStore, config.requestStateKey(), STATE_LIFETIME_MILLIS));
     }
 
     /** Whether {@code method} exists in the 2026 era here; any other is 404 / -32601. */
@@ -77,11 +85,18 @@ public class StatelessRequests {
         }
         Session once = Session.create(null, Transport.STREAMABLE, principal)
                 .withHandshake(meta.protocolVersion(), meta.clientInfo(), meta.clientCapabilities());
+        InputRound round;
+        try {
+            round = rounds.open(request, once);
+        } catch (McpException e) {
+            sink.accept(JsonRpc.error(request.id(), e));
+            return () -> { };
+        }
         Outbound outbound = new ResponseOutbound(sink, meta.logLevel() != null);
         RequestContext ctx = new RequestContext(meta.logLevel() == null ? once : once.withLogLevel(meta.logLevel()),
-                request.id(), request.progressToken(), outbound, null, jsonb);
+                request.id(), request.progressToken(), outbound, null, jsonb, round);
         try {
-            executors.workers().execute(() -> run(request, ctx, outbound));
+            executors.workers().execute(() -> run(request, ctx, outbound, round));
         } catch (RejectedExecutionException busy) {
             LOG.warning("Worker pool full: refusing " + request.method());
             sink.accept(JsonRpc.error(request.id(), ErrorCodes.INTERNAL_ERROR, "Server busy, retry later", null));
@@ -89,9 +104,15 @@ public class StatelessRequests {
         return ctx::cancel;
     }
 
-    private void run(JsonRpcMessage request, RequestContext ctx, Outbound outbound) {
-        CompletionStage<JsonObject> stage = dispatcher.dispatch(request.method(), request.params(), ctx);
+    private void run(JsonRpcMessage request, RequestContext ctx, Outbound outbound, InputRound round) {
+        CompletionStage<JsonObject> stage = dispatcher.dispatch(request.method(),
+                InputRounds.methodParams(request.params()), ctx);
         stage.whenComplete((result, failure) -> {
+            JsonObject asked = round == null ? null : rounds.outcome(request, round);
+            if (asked != null) {
+                outbound.send(asked); // whatever the method made of the unanswered question
+                return;
+            }
             JsonObject asResult = failure == null ? result : argumentFault(request, failure);
             outbound.send(asResult != null
                     ? JsonRpc.result(request.id(), results.complete(request.method(), asResult))

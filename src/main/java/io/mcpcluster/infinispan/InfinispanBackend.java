@@ -8,6 +8,7 @@ import io.mcpcluster.node.NodeExecutors;
 import io.mcpcluster.session.Ids;
 import io.mcpcluster.session.InboundRequests;
 import io.mcpcluster.session.PendingRequests;
+import io.mcpcluster.session.RequestStateStore;
 import io.mcpcluster.session.SessionStore;
 import io.mcpcluster.sse.LocalStreams;
 import io.mcpcluster.stream.EventLog;
@@ -70,6 +71,7 @@ public class InfinispanBackend {
     private InfinispanClusterSignals signals;
     private InfinispanPendingRequests pending;
     private InfinispanInboundRequests inbound;
+    private InfinispanRequestStates requestStates;
 
     @PostConstruct
     void start() {
@@ -86,6 +88,7 @@ public class InfinispanBackend {
         sessionStore = new InfinispanSessionStore(cacheManager.getCache(SESSIONS), config.sessionIdleSeconds());
         pending = new InfinispanPendingRequests(cacheManager.getCache(PENDING));
         inbound = new InfinispanInboundRequests(cacheManager.getCache(PENDING));
+        requestStates = new InfinispanRequestStates(cacheManager.getCache(PENDING));
         streamRegistry = new InfinispanStreamRegistry(nodeName, cacheManager.getCache(STREAMS), localStreams,
                 config.eventRetentionMillis());
         eventLog = new InfinispanEventLog(nodeName, streamRegistry, cacheManager.getCache(EVENTS), localStreams,
@@ -161,6 +164,12 @@ public class InfinispanBackend {
     @ApplicationScoped
     InboundRequests inboundRequests() {
         return inbound;
+    }
+
+    @Produces
+    @ApplicationScoped
+    RequestStateStore requestStateStore() {
+        return requestStates;
     }
 
     private String nodeName() {

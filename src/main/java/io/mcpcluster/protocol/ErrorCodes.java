@@ -20,6 +20,8 @@ public final class ErrorCodes {
     public static final int CLIENT_REQUEST_TIMEOUT = -32003;
     /** MCP 2026-07-28: a mirrored header (MCP-Protocol-Version, Mcp-Method, Mcp-Name) is missing or differs from the body. */
     public static final int HEADER_MISMATCH = -32020;
+    /** MCP 2026-07-28: serving the request needs a client capability its {@code _meta} did not declare ({@code data.requiredCapabilities}). */
+    public static final int MISSING_CLIENT_CAPABILITY = -32021;
     /** MCP 2026-07-28: the request's protocol version is not served here ({@code data.supported}, {@code data.requested}). */
     public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
     /** The request was cancelled (notifications/cancelled, DELETE, or its stream closed). */

@@ -36,7 +36,9 @@ final class ResponseMode {
         if (kind == Kind.UNDECIDED && isResponse && jsonAllowed) {
             kind = Kind.JSON;
             responsesOwed = 0;
-            response.setStatus(HttpServletResponse.SC_OK);
+            if (response.getStatus() < HttpServletResponse.SC_BAD_REQUEST) {
+                response.setStatus(HttpServletResponse.SC_OK); // a refusal decided before the body keeps its 4xx
+            }
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             queue.addEvent(json.getBytes(StandardCharsets.UTF_8), id.seq());

@@ -40,6 +40,9 @@ final class FakeConnection {
                         return out;
                     }
                     case "setStatus" -> status = (Integer) args[0];
+                    case "getStatus" -> {
+                        return status == 0 ? HttpServletResponse.SC_OK : status; // a servlet response starts at 200
+                    }
                     case "setContentType" -> headers.put("Content-Type", (String) args[0]);
                     case "setHeader" -> headers.put((String) args[0], (String) args[1]);
                     default -> {

@@ -104,13 +104,25 @@ final class ModernRequests {
                 }, scheduler);
         response.start();
         AtomicLong seq = new AtomicLong(1);
-        Consumer<JsonObject> sink = m -> response.deliver(seq.getAndIncrement(), JsonRpc.write(m),
-                !m.containsKey("method"));
+        HttpServletResponse http = (HttpServletResponse) async.getResponse();
+        Consumer<JsonObject> sink = m -> {
+            long n = seq.getAndIncrement();
+            if (n == 1 && refusedForCapability(m)) {
+                http.setStatus(HttpServletResponse.SC_BAD_REQUEST); // -32021 is a 400 when it comes first
+            }
+            response.deliver(n, JsonRpc.write(m), !m.containsKey("method"));
+        };
         Principal p = req.getUserPrincipal();
         cancel.set(stateless.execute(request, meta, p == null ? null : p.getName(), sink));
         if (clientGone.get()) {
             runIfSet(cancel.get()); // the client left before the request was handed over
         }
+    }
+
+    private static boolean refusedForCapability(JsonObject message) {
+        JsonValue error = message.get("error");
+        return error != null && error.getValueType() == JsonValue.ValueType.OBJECT
+                && error.asJsonObject().getInt("code", 0) == ErrorCodes.MISSING_CLIENT_CAPABILITY;
     }
 
     private static void runIfSet(Runnable cancel) {

@@ -50,13 +50,13 @@ class ConformanceSuiteIT {
     }
 
     /**
-     * The 2026-07-28 requirements: the stateless core (discover, headers, tools, resources, prompts,
-     * completion, caching hints) passes: 26 of the 37 required scenarios, and the unscored
-     * http-header-validation. Still failing: server-stateless
-     * (3 checks need MRTR's -32021 and input requests) and 10 input-required-result scenarios (MRTR).
+     * The 2026-07-28 requirements: every one of the 37 required scenarios passes, the stateless core
+     * (discover, headers, tools, resources, prompts, completion, caching hints), server-stateless with its
+     * -32021 and the input-required-result (MRTR) rounds, and the unscored http-header-validation. Not yet:
+     * the unscored tasks extension, json-schema-2020-12 and http-custom-header-server-validation.
      */
     @Test
-    void nextSuitePassesTheStatelessCoreThat2026_07_28Requires() {
+    void nextSuitePassesEveryScenarioThat2026_07_28Requires() {
         Processes.Result r = Conformance.runRequirements(node.url("/mcp"), "2026-07-28");
         Conformance.report("conformance " + Conformance.nextVersion() + " --requirements 2026-07-28, one node", r);
         List<String> passing = List.of("completion-complete", "tools-list", "tools-call-simple-text", "tools-call-image",
@@ -66,7 +66,12 @@ class ConformanceSuiteIT {
                 "prompts-get-simple", "prompts-get-with-args", "prompts-get-embedded-resource", "prompts-get-with-image",
                 "dns-rebinding-protection", "caching", "input-required-result-missing-input-response",
                 "input-required-result-unsupported-methods", "input-required-result-ignore-extra-params",
-                "input-required-result-validate-input", "http-header-validation");
+                "input-required-result-validate-input", "http-header-validation", "server-stateless",
+                "input-required-result-basic-elicitation", "input-required-result-basic-sampling",
+                "input-required-result-basic-list-roots", "input-required-result-request-state",
+                "input-required-result-multiple-input-requests", "input-required-result-multi-round",
+                "input-required-result-non-tool-request", "input-required-result-result-type",
+                "input-required-result-tampered-state", "input-required-result-capability-check");
         for (String scenario : passing) {
             assertTrue(r.output().contains("✓ " + scenario + ":"), scenario + " must pass:\n" + r.output());
         }

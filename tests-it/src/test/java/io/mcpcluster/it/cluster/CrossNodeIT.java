@@ -163,4 +163,42 @@ class CrossNodeIT {
             assertEquals(409, RawHttp.send(b.port(), "GET", "/mcp", h, null).status());
         }
     }
+
+    /** A stateless 2026-07-28 tools/call of {@code tool} on {@code node}, by a client that can elicit. */
+    private static JsonObject modernCall(NodeProcess node, String tool, String extra, int id) {
+        Map<String, String> h = McpHttpSession.headers(null);
+        h.put("MCP-Protocol-Version", "2026-07-28");
+        h.put("Mcp-Method", "tools/call");
+        h.put("Mcp-Name", tool);
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\""
+                + tool + "\",\"arguments\":{}" + extra + ",\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":"
+                + "\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{\"elicitation\":{}}}}}";
+        RawHttp.Response r = RawHttp.send(node.port(), "POST", "/mcp", h, body);
+        assertEquals(200, r.status(), r.body());
+        List<JsonObject> messages = McpHttpSession.messages(r);
+        return messages.get(messages.size() - 1);
+    }
+
+    private static String answer(String key, String property, String value, String state) {
+        return ",\"inputResponses\":{\"" + key + "\":{\"action\":\"accept\",\"content\":{\"" + property
+                + "\":\"" + value + "\"}}},\"requestState\":\"" + state + "\"";
+    }
+
+    @Test
+    void mrtrRoundsRunOnThreeNodesAndEachRequestStateIsAcceptedOnceInTheCluster() {
+        String tool = "test_input_required_result_multi_round";
+        JsonObject first = modernCall(a, tool, "", 900).getJsonObject("result");
+        assertEquals("input_required", first.getString("resultType"), first.toString());
+        String round2 = answer("step1", "name", "Ada", first.getString("requestState"));
+        JsonObject second = modernCall(b, tool, round2, 901).getJsonObject("result");
+        assertEquals("input_required", second.getString("resultType"), "sealed on a, opened on b: " + second);
+        assertTrue(second.getJsonObject("inputRequests").containsKey("step2"), second.toString());
+        String round3 = answer("step2", "color", "green", second.getString("requestState"));
+        JsonObject done = modernCall(c, tool, round3, 902).getJsonObject("result");
+        assertEquals("Ada likes green", done.getJsonArray("content").getJsonObject(0).getString("text"),
+                "the answer of round 1 travelled in the state through b to c: " + done);
+        // The states of rounds 1 and 2 are spent: a replay on any other node is refused.
+        assertEquals(-32602, modernCall(c, tool, round2, 903).getJsonObject("error").getInt("code"));
+        assertEquals(-32602, modernCall(a, tool, round3, 904).getJsonObject("error").getInt("code"));
+    }
 }

@@ -261,4 +261,54 @@ class ModernProtocolIT {
         }
         assertTrue(Files.readString(node.log()).contains(marker), "the node cancels a request whose client left");
     }
+
+    /** A tools/call of {@code tool} by a client declaring {@code caps}, with {@code extra} params (or ""). */
+    private static RawHttp.Response callTool(String tool, String caps, String extra, int id) {
+        String meta = META.replace("\"io.modelcontextprotocol/clientCapabilities\":{}",
+                "\"io.modelcontextprotocol/clientCapabilities\":" + caps);
+        return call("tools/call", tool, "{\"name\":\"" + tool + "\",\"arguments\":{}" + extra + "," + meta + "}", id);
+    }
+
+    private static final String ELICIT = "test_input_required_result_elicitation";
+    private static final String ALICE = ",\"inputResponses\":{\"user_name\":{\"action\":\"accept\","
+            + "\"content\":{\"name\":\"Alice\"}}}";
+
+    private static String stateOf(JsonObject result) {
+        assertEquals("input_required", result.getString("resultType"), result.toString());
+        return result.getString("requestState");
+    }
+
+    @Test
+    void mrtrElicitationRoundIsInputRequiredThenCompleteAndItsStateIsSingleUse() {
+        JsonObject first = result(callTool(ELICIT, "{\"elicitation\":{}}", "", 80));
+        assertEquals("elicitation/create", first.getJsonObject("inputRequests").getJsonObject("user_name")
+                .getString("method"), first.toString());
+        String state = stateOf(first);
+        String retry = ALICE + ",\"requestState\":\"" + state + "\"";
+        JsonObject done = result(callTool(ELICIT, "{\"elicitation\":{}}", retry, 81));
+        assertEquals("complete", done.getString("resultType"), done.toString());
+        assertEquals("Hello, Alice!", done.getJsonArray("content").getJsonObject(0).getString("text"));
+        JsonObject replay = assertError(callTool(ELICIT, "{\"elicitation\":{}}", retry, 82), 200, -32602, 82);
+        assertTrue(replay.getString("message").contains("already used"), replay.toString());
+    }
+
+    @Test
+    void tamperedOrForeignRequestStateIsInvalidParams() {
+        String state = stateOf(result(callTool(ELICIT, "{\"elicitation\":{}}", "", 83)));
+        int at = state.length() / 2;
+        String tampered = state.substring(0, at) + (state.charAt(at) == 'A' ? 'B' : 'A') + state.substring(at + 1);
+        assertError(callTool(ELICIT, "{\"elicitation\":{}}", ALICE + ",\"requestState\":\"" + tampered + "\"", 84),
+                200, -32602, 84);
+        // Sealed for one tool, presented to another: bound to the request's params.
+        assertError(callTool("test_input_required_result_request_state", "{\"elicitation\":{}}",
+                ",\"requestState\":\"" + state + "\"", 85), 200, -32602, 85);
+        assertError(callTool(ELICIT, "{\"elicitation\":{}}", ",\"requestState\":\"garbage\"", 86), 200, -32602, 86);
+    }
+
+    @Test
+    void aCapabilityTheClientDidNotDeclareIs400MissingCapability() {
+        JsonObject error = assertError(callTool("test_missing_capability", "{}", "", 87), 400, -32021, 87);
+        assertNotNull(error.getJsonObject("data").getJsonObject("requiredCapabilities").getJsonObject("sampling"),
+                error.toString());
+    }
 }
