@@ -8,6 +8,8 @@ package io.mcpcluster.session;
  */
 public interface InboundRequests {
     long WINDOW_SECONDS = 120;
+    /** Prefix of the mark of a request that died with the node that accepted it (followed by that node's name). */
+    String LOST_WITH = "lost:";
 
     /**
      * Records that {@code node} executes the request; returns null when it is new, else the node that

@@ -5,6 +5,7 @@ import io.mcpcluster.config.McpConfig;
 import io.mcpcluster.node.NodeExecutors;
 import io.mcpcluster.protocol.ErrorCodes;
 import io.mcpcluster.protocol.JsonRpc;
+import io.mcpcluster.session.InboundRequests;
 import io.mcpcluster.session.SessionStore;
 import io.mcpcluster.sse.LocalStream;
 import io.mcpcluster.sse.LocalStreams;
@@ -47,6 +48,8 @@ public class StreamUpkeep {
     Membership membership;
     @Inject
     NodeExecutors executors;
+    @Inject
+    InboundRequests begun;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         var scheduler = executors.scheduler();
@@ -85,7 +88,7 @@ public class StreamUpkeep {
     void answerForDeparted(Set<String> departed) {
         for (StreamRecord r : registry.owingResponsesFrom(departed)) {
             r.unanswered().forEach((requestId, node) -> {
-                if (departed.contains(node)) {
+                if (departed.contains(node) && takenByNobodyAlive(r.sessionId(), requestId, node, departed)) {
                     answerLost(r, requestId, node);
                 }
             });
@@ -100,6 +103,17 @@ public class StreamUpkeep {
                         .forEach(e -> answerLost(r, e.getValue().requestId(), e.getValue().writer()));
             }
         }
+    }
+
+    /**
+     * A request the departed node accepted may have begun there, or nowhere yet: its POST may still be
+     * retried by the balancer on a live node. Marking it lost in the cluster's record of begun requests
+     * settles it: either it began on a live node (which answers it), or it never runs anywhere and the
+     * error below is its only answer (a retry that comes later is told the same).
+     */
+    private boolean takenByNobodyAlive(String sessionId, String requestId, String node, Set<String> departed) {
+        String first = begun.begin(sessionId, requestId, InboundRequests.LOST_WITH + node);
+        return first == null || departed.contains(first) || first.startsWith(InboundRequests.LOST_WITH);
     }
 
     private void answerLost(StreamRecord r, String requestId, String node) {
