@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * else). Also counts the responses a request stream still owes: it ends after the last one. Not thread
  * safe: the owning {@link SseStream} calls it under its lock.
  */
-final class ResponseMode {
+public final class ResponseMode {
     private enum Kind { UNDECIDED, SSE, JSON }
 
     private final HttpServletResponse response;
@@ -55,14 +55,19 @@ final class ResponseMode {
             return;
         }
         kind = Kind.SSE;
+        commitAsEventStream(response);
+        if (priming != null) {
+            queue.add(priming);
+        }
+    }
+
+    /** The status and headers of an event stream; proxies must neither buffer nor transform it. */
+    public static void commitAsEventStream(HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("text/event-stream");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-cache, no-transform");
         response.setHeader("X-Accel-Buffering", "no");
-        if (priming != null) {
-            queue.add(priming);
-        }
     }
 
     boolean isUndecided() {

@@ -9,6 +9,7 @@ import io.mcpcluster.session.Session;
 import io.mcpcluster.session.Sessions;
 import io.mcpcluster.session.Transport;
 import io.mcpcluster.sse.ClosesOnEnd;
+import io.mcpcluster.sse.ResponseMode;
 import io.mcpcluster.sse.SseFrameEncoder;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
@@ -89,11 +90,7 @@ public final class LegacyReconnects {
         waiting.put(w.pingId(), w);
         pending.register(PENDING_SCOPE, w.pingId(), nodeName, relinkMillis);
         HttpServletResponse resp = (HttpServletResponse) w.async().getResponse();
-        resp.setStatus(HttpServletResponse.SC_OK);
-        resp.setContentType("text/event-stream");
-        resp.setCharacterEncoding("UTF-8");
-        resp.setHeader("Cache-Control", "no-cache, no-transform");
-        resp.setHeader("X-Accel-Buffering", "no");
+        ResponseMode.commitAsEventStream(resp);
         // Written before any write listener exists (the stream that follows sets one): a short blocking write.
         ServletOutputStream out = resp.getOutputStream();
         out.write(SseFrameEncoder.encode(null, "message",

@@ -8,7 +8,6 @@ import io.mcpcluster.node.NodeExecutors;
 import io.mcpcluster.protocol.Jsons;
 import io.mcpcluster.session.PendingRequests;
 import io.mcpcluster.session.Session;
-import io.mcpcluster.session.SessionStore;
 import io.mcpcluster.session.Sessions;
 import io.mcpcluster.session.Transport;
 import io.mcpcluster.sse.EventId;
@@ -61,8 +60,6 @@ public class Streams {
     @Inject
     EventLog log;
     @Inject
-    SessionStore sessions;
-    @Inject
     LocalStreams localStreams;
     @Inject
     ClusterSignals signals;
@@ -71,7 +68,7 @@ public class Streams {
     @Inject
     NodeExecutors executors;
     @Inject
-    Sessions sessionService;
+    Sessions sessions;
     @Inject
     PendingRequests pending;
 
@@ -86,7 +83,7 @@ public class Streams {
         signals.subscribe(Signal.Type.POLL_CLOSE, s -> closeLocal(s, l -> l.closeForPolling(config.sseRetryMillis())));
         signals.subscribe(Signal.Type.SESSION_CLOSED, s -> localStreams.ofSession(s.sessionId())
                 .forEach(LocalStream::close));
-        reconnects = new LegacyReconnects(sessionService, registry, pending, membership.nodeName(),
+        reconnects = new LegacyReconnects(sessions, registry, pending, membership.nodeName(),
                 config.legacyRelinkMillis(), executors.scheduler(), executors.workers(), new LegacyOutcome());
         signals.subscribe(Signal.Type.RELINK, s -> reconnects.onAnswer(s.sessionId(),
                 ((JsonString) s.payload()).getString()));
@@ -148,7 +145,7 @@ public class Streams {
     public void openLegacyReconnect(HttpServletRequest req, String principal, String version,
                                     Function<String, byte[]> endpointFrame) throws IOException {
         if (config.legacyRelinkMillis() <= 0) {
-            String sessionId = sessionService.create(Transport.LEGACY_SSE, principal).id();
+            String sessionId = sessions.create(Transport.LEGACY_SSE, principal).id();
             openLegacy(req, sessionId, endpointFrame.apply(sessionId));
         } else {
             reconnects.open(req, principal, version, endpointFrame);

@@ -65,7 +65,7 @@ public final class RequestBodies {
             return messages(read(req, limit));
         } catch (TooLarge e) {
             HttpReplies.error(req, resp, jakarta.servlet.http.HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                    jakarta.json.JsonValue.NULL, io.mcpcluster.protocol.ErrorCodes.INVALID_REQUEST, e.getMessage());
+                    JsonValue.NULL, ErrorCodes.INVALID_REQUEST, e.getMessage());
         } catch (McpException e) {
             HttpReplies.error(req, resp, jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST, e);
         }
