@@ -16,6 +16,9 @@ import java.util.List;
 
 /** Names, parameters and input schemas of annotated methods, with quarkus-mcp-server's defaults. */
 final class FeatureModels {
+    /** The input-schema keyword of 2026-07-28 that mirrors an argument into an {@code Mcp-Param-} header. */
+    static final String X_MCP_HEADER = "x-mcp-header";
+
     private FeatureModels() {
     }
 
@@ -44,7 +47,7 @@ final class FeatureModels {
 
     /**
      * The tool's input schema: one property per client argument, built from the parameter's generic
-     * type, then its description and default; {@code required} lists the required ones.
+     * type, then its description, default and {@code x-mcp-header}; {@code required} lists the required ones.
      */
     static JsonObject inputSchema(List<ParamSpec> params) {
         JsonObjectBuilder props = Jsons.createObjectBuilder();
@@ -60,6 +63,9 @@ final class FeatureModels {
             }
             if (p.defaultValue() != null) {
                 prop.add("default", defaultJson(p));
+            }
+            if (p.header() != null) {
+                prop.add(X_MCP_HEADER, p.header());
             }
             props.add(p.name(), prop);
             if (p.required()) {

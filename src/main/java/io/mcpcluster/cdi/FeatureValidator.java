@@ -13,12 +13,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The deployment-time rules of annotated feature methods; each message names {@code Class#method}. */
 final class FeatureValidator {
+    /** RFC 9110 {@code 1*tchar}. */
+    private static final Pattern HEADER_TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
     private FeatureValidator() {
     }
 
@@ -44,6 +49,7 @@ final class FeatureValidator {
                     if (other != null) {
                         problems.add(String.format("Duplicate tool name %s: %s and %s", name, other, fm.describe()));
                     }
+                    validateHeaders(fm, params, problems);
                 }
                 case PROMPT -> {
                     Set<String> args = new HashSet<>();
@@ -82,6 +88,29 @@ final class FeatureValidator {
             }
         }
         return problems;
+    }
+
+    /** {@code @ToolArg(header)}: an HTTP token, unique per tool regardless of case, on a string, integer or boolean. */
+    private static void validateHeaders(FeatureMethod fm, List<ParamSpec> params, List<String> problems) {
+        Set<String> seen = new HashSet<>();
+        for (ParamSpec p : params) {
+            if (p.header() == null) {
+                continue;
+            }
+            if (!HEADER_TOKEN.matcher(p.header()).matches()) {
+                problems.add(String.format("Header %s of argument %s of %s is not an HTTP token", p.header(), p.name(),
+                        fm.describe()));
+            }
+            if (!seen.add(p.header().toLowerCase(Locale.ROOT))) {
+                problems.add(String.format("Header %s of %s is used twice (header names ignore case)", p.header(),
+                        fm.describe()));
+            }
+            String type = JsonSchemaGenerator.schemaFor(p.type()).getString("type", "");
+            if (!List.of("string", "integer", "boolean").contains(type)) {
+                problems.add(String.format("Argument %s of %s has a header but is not a string, integer or boolean",
+                        p.name(), fm.describe()));
+            }
+        }
     }
 
     private static void validateTemplate(FeatureMethod fm, List<ParamSpec> params, Map<String, Set<String>> templateVars,

@@ -23,7 +23,7 @@ import java.util.List;
  * of {@link #CONTEXT_TYPES}) or an argument the client sends, with its name, schema type and rules.
  */
 record ParamSpec(Class<?> contextType, String name, Type type, boolean required, String defaultValue,
-                 String description) {
+                 String description, String header) {
 
     static final List<Class<?>> CONTEXT_TYPES = List.of(McpContext.class, McpLog.class, Progress.class,
             Sampling.class, Elicitation.class, Roots.class, Cancellation.class, McpConnection.class, RequestUri.class);
@@ -34,13 +34,14 @@ record ParamSpec(Class<?> contextType, String name, Type type, boolean required,
 
     static ParamSpec of(Parameter p) {
         if (CONTEXT_TYPES.contains(p.getType())) {
-            return new ParamSpec(p.getType(), null, p.getType(), false, null, null);
+            return new ParamSpec(p.getType(), null, p.getType(), false, null, null, null);
         }
         // Without -parameters javac names parameters arg0, arg1…: useless as argument names.
         String name = p.isNamePresent() ? p.getName() : null;
         String description = "";
         String defaultValue = "";
         boolean required = true;
+        String header = null;
         ToolArg t = p.getAnnotation(ToolArg.class);
         PromptArg pa = p.getAnnotation(PromptArg.class);
         ResourceTemplateArg ra = p.getAnnotation(ResourceTemplateArg.class);
@@ -50,6 +51,7 @@ record ParamSpec(Class<?> contextType, String name, Type type, boolean required,
             description = t.description();
             defaultValue = t.defaultValue();
             required = t.required();
+            header = t.header().isEmpty() ? null : t.header();
         } else if (pa != null) {
             name = pa.name().isEmpty() ? name : pa.name();
             description = pa.description();
@@ -62,7 +64,7 @@ record ParamSpec(Class<?> contextType, String name, Type type, boolean required,
         }
         boolean optional = JsonSchemaGenerator.isOptional(p.getParameterizedType()) || !defaultValue.isEmpty();
         return new ParamSpec(null, name, p.getParameterizedType(), required && !optional,
-                defaultValue.isEmpty() ? null : defaultValue, description);
+                defaultValue.isEmpty() ? null : defaultValue, description, header);
     }
 
     /** An argument whose name is unknown (no annotation name, class compiled without -parameters). */

@@ -73,6 +73,12 @@ public class StatelessRequests {
         return SERVED.contains(method);
     }
 
+    /** The input schema of tool {@code name} on this node, or null when there is none. */
+    public JsonObject toolInputSchema(String name) {
+        FeatureRegistry.ToolEntry tool = features.tool(name);
+        return tool == null ? null : tool.definition().inputSchema();
+    }
+
     /**
      * Runs {@code request} (a method this class {@link #serves}). Its progress and log notifications and
      * then its response go to {@code sink}, from any thread (the sink orders them).

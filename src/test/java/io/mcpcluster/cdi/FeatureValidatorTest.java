@@ -4,6 +4,7 @@ import io.mcpcluster.api.CompletePrompt;
 import io.mcpcluster.api.Prompt;
 import io.mcpcluster.api.ResourceTemplate;
 import io.mcpcluster.api.Tool;
+import io.mcpcluster.api.ToolArg;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -166,6 +167,40 @@ class FeatureValidatorTest {
         @Test
         void reportNothing() {
             assertEquals(List.of(), problems(MyTools.class));
+        }
+    }
+
+    @Nested
+    class HeaderArgumentsMustBeTokensUniqueAndPrimitive {
+        static class MyTools {
+            @Tool(description = "d")
+            String t(@ToolArg(header = "Region") String region, @ToolArg(header = "region") String zone,
+                     @ToolArg(header = "Bad Name") String other, @ToolArg(header = "Weight") double weight) {
+                return region;
+            }
+
+            @Tool(description = "fine")
+            String fine(@ToolArg(header = "Tenant-Id") String tenant, @ToolArg(header = "Limit") int limit,
+                        @ToolArg(header = "Dry") boolean dry) {
+                return tenant;
+            }
+        }
+
+        @Test
+        void reportsTheDuplicateTheNonTokenAndTheNumber() {
+            List<String> p = problems(MyTools.class);
+            assertEquals(3, p.size(), p.toString());
+            assertTrue(p.stream().anyMatch(s -> s.contains("Header region of") && s.contains("used twice")), p.toString());
+            assertTrue(p.stream().anyMatch(s -> s.contains("Bad Name") && s.contains("not an HTTP token")), p.toString());
+            assertTrue(p.stream().anyMatch(s -> s.contains("Argument weight") && s.contains("MyTools#t")), p.toString());
+        }
+
+        @Test
+        void theSchemaMarksTheMirroredArgument() throws NoSuchMethodException {
+            var schema = FeatureModels.inputSchema(FeatureModels.params(MyTools.class.getDeclaredMethod("fine",
+                    String.class, int.class, boolean.class)));
+            assertEquals("Tenant-Id", schema.getJsonObject("properties").getJsonObject("tenant").getString("x-mcp-header"));
+            assertEquals("Limit", schema.getJsonObject("properties").getJsonObject("limit").getString("x-mcp-header"));
         }
     }
 }

@@ -68,7 +68,7 @@ final class ModernRequests {
         }
         ModernMeta meta;
         try {
-            meta = ModernHeaders.check(req, message, StatelessRequests.supportedVersions());
+            meta = ModernHeaders.check(req, message, StatelessRequests.supportedVersions(), stateless::toolInputSchema);
         } catch (McpException e) {
             HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, id, e);
             return;
