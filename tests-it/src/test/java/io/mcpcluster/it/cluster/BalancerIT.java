@@ -91,6 +91,22 @@ class BalancerIT {
         assertEquals(0, r.exitCode(), r.output());
     }
 
+    /**
+     * The 2026-07-28 requirements through 3 nodes: every scored scenario and the unscored header and schema
+     * ones pass although consecutive requests of one scenario (an input_required round and its retry, a
+     * tools/list and the call it picks) land on different nodes.
+     */
+    @Test
+    void nextConformanceSuitePassesEveryScenarioThat2026_07_28RequiresThroughTheBalancer() {
+        Processes.Result r = Conformance.runRequirements(cluster.balancer().url("/mcp"), "2026-07-28");
+        Conformance.report("conformance " + Conformance.nextVersion()
+                + " --requirements 2026-07-28 (checks of all scenarios run, the unscored tasks extension included), 3 nodes through the balancer", r);
+        assertEquals(37, Conformance.assertScenariosPass(r, Conformance.REQUIRED_2026_07_28));
+        Conformance.assertScenariosPass(r, Conformance.UNSCORED_SERVED_2026_07_28);
+        assertTrue(Conformance.failingScenarios(r).stream().allMatch(s -> s.startsWith("tasks-")),
+                "only the unscored tasks extension may fail: " + Conformance.failingScenarios(r));
+    }
+
     @Test
     void pendingConformanceSuitePassesThroughTheBalancerWithoutWarnings() {
         Processes.Result r = Conformance.runPending(cluster.balancer().url("/mcp"));

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +21,56 @@ public final class Conformance {
     private static final long RUN_TIMEOUT_SECONDS = 240;
     private static final Pattern TOTAL = Pattern.compile("Total: (\\d+) passed, (\\d+) failed");
 
+    /** The 37 scenarios {@code --requirements 2026-07-28} scores (0.2.0-alpha.12). */
+    public static final List<String> REQUIRED_2026_07_28 = List.of("server-stateless", "completion-complete",
+            "tools-list", "tools-call-simple-text", "tools-call-image", "tools-call-audio",
+            "tools-call-embedded-resource", "tools-call-mixed-content", "tools-call-error", "tools-call-with-progress",
+            "server-sse-multiple-streams", "resources-list", "resources-read-text", "resources-read-binary",
+            "resources-templates-read", "sep-2164-resource-not-found", "prompts-list", "prompts-get-simple",
+            "prompts-get-with-args", "prompts-get-embedded-resource", "prompts-get-with-image",
+            "dns-rebinding-protection", "caching", "input-required-result-basic-elicitation",
+            "input-required-result-basic-sampling", "input-required-result-basic-list-roots",
+            "input-required-result-request-state", "input-required-result-multiple-input-requests",
+            "input-required-result-multi-round", "input-required-result-missing-input-response",
+            "input-required-result-non-tool-request", "input-required-result-result-type",
+            "input-required-result-unsupported-methods", "input-required-result-tampered-state",
+            "input-required-result-capability-check", "input-required-result-ignore-extra-params",
+            "input-required-result-validate-input");
+    /** Run in the same requirements but not scored (pending); served here all the same. */
+    public static final List<String> UNSCORED_SERVED_2026_07_28 = List.of("http-header-validation",
+            "http-custom-header-server-validation", "json-schema-2020-12");
+    private static final Pattern SCENARIO = Pattern.compile("(?m)^([✓✗]) ([a-z0-9-]+): (\\d+) passed, (\\d+) failed");
+
     private Conformance() {
+    }
+
+    /**
+     * Fails unless every one of {@code scenarios} ran in {@code r}, with at least one passed check and no
+     * failed one; returns how many of them did so (for the report).
+     */
+    public static int assertScenariosPass(Processes.Result r, List<String> scenarios) {
+        Map<String, int[]> seen = scenarios(r);
+        List<String> failing = scenarios.stream().filter(s -> !seen.containsKey(s) || seen.get(s)[0] == 0
+                || seen.get(s)[1] > 0).toList();
+        if (!failing.isEmpty()) {
+            throw new AssertionError(failing + " must pass:\n" + r.output());
+        }
+        return scenarios.size();
+    }
+
+    /** The scenarios of run {@code r} with at least one failed check. */
+    public static List<String> failingScenarios(Processes.Result r) {
+        return scenarios(r).entrySet().stream().filter(e -> e.getValue()[1] > 0).map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /** Scenario name to {passed, failed} checks, from the summary lines of run {@code r}. */
+    private static Map<String, int[]> scenarios(Processes.Result r) {
+        Map<String, int[]> seen = new HashMap<>();
+        Matcher m = SCENARIO.matcher(r.output());
+        while (m.find()) {
+            seen.put(m.group(2), new int[] {Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))});
+        }
+        return seen;
     }
 
     /** The summary line of a run: {@code Total: P passed, F failed}. */
