@@ -58,7 +58,8 @@ class ConformanceSuiteIT {
     @Test
     void nextSuitePassesEveryScenarioThat2026_07_28Requires() {
         Processes.Result r = Conformance.runRequirements(node.url("/mcp"), "2026-07-28");
-        Conformance.report("conformance " + Conformance.nextVersion() + " --requirements 2026-07-28 (checks of all scenarios run, the unscored tasks extension included), one node", r);
+        Conformance.report("conformance " + Conformance.nextVersion() + " --requirements 2026-07-28 (checks of all "
+                + "scenarios run, the unscored tasks extension included), one node", r);
         assertEquals(37, Conformance.assertScenariosPass(r, Conformance.REQUIRED_2026_07_28));
         Conformance.assertScenariosPass(r, Conformance.UNSCORED_SERVED_2026_07_28);
         assertTrue(Conformance.failingScenarios(r).stream().allMatch(s -> s.startsWith("tasks-")),

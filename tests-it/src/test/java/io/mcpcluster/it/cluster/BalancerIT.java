@@ -100,7 +100,8 @@ class BalancerIT {
     void nextConformanceSuitePassesEveryScenarioThat2026_07_28RequiresThroughTheBalancer() {
         Processes.Result r = Conformance.runRequirements(cluster.balancer().url("/mcp"), "2026-07-28");
         Conformance.report("conformance " + Conformance.nextVersion()
-                + " --requirements 2026-07-28 (checks of all scenarios run, the unscored tasks extension included), 3 nodes through the balancer", r);
+                + " --requirements 2026-07-28 (checks of all scenarios run, the unscored tasks extension included), "
+                + "3 nodes through the balancer", r);
         assertEquals(37, Conformance.assertScenariosPass(r, Conformance.REQUIRED_2026_07_28));
         Conformance.assertScenariosPass(r, Conformance.UNSCORED_SERVED_2026_07_28);
         assertTrue(Conformance.failingScenarios(r).stream().allMatch(s -> s.startsWith("tasks-")),
