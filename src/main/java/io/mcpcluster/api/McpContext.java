@@ -25,6 +25,14 @@ public interface McpContext {
     McpConnection connection();
 
     /**
+     * The W3C trace context ({@code traceparent}) the client sent in the request's {@code _meta}
+     * (2026-07-28), to log or pass on to the services the feature calls; null when none or malformed.
+     */
+    default String traceparent() {
+        return null;
+    }
+
+    /**
      * Ends the HTTP connection that carries this request's messages, after a {@code retry:} hint, while
      * the request goes on (SEP-1699 polling, for long calls behind proxies that cut idle connections).
      * The client reconnects with {@code Last-Event-ID}, on any node, and receives everything sent since.

@@ -36,16 +36,19 @@ public final class RequestContext implements McpContext, McpLog, Progress, Cance
     private final Jsonb jsonb;
     /** The MRTR round of a 2026 request that may ask for input, else null. */
     private final InputRound round;
+    /** The W3C trace context of a 2026 request, else null. */
+    private final String traceparent;
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
     RequestContext(Session session, JsonValue requestId, JsonValue progressToken, Outbound outbound,
                    ClientRequests clientRequests, Jsonb jsonb) {
-        this(session, requestId, progressToken, outbound, clientRequests, jsonb, null);
+        this(session, requestId, progressToken, outbound, clientRequests, jsonb, null, null);
     }
 
     RequestContext(Session session, JsonValue requestId, JsonValue progressToken, Outbound outbound,
-                   ClientRequests clientRequests, Jsonb jsonb, InputRound round) {
+                   ClientRequests clientRequests, Jsonb jsonb, InputRound round, String traceparent) {
         this.round = round;
+        this.traceparent = traceparent;
         this.session = session;
         this.requestId = requestId;
         this.progressToken = progressToken;
@@ -69,6 +72,11 @@ public final class RequestContext implements McpContext, McpLog, Progress, Cance
     @Override
     public JsonValue requestId() {
         return requestId;
+    }
+
+    @Override
+    public String traceparent() {
+        return traceparent;
     }
 
     @Override

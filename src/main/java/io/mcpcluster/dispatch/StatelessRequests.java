@@ -16,6 +16,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 
 import java.util.Set;
@@ -95,25 +97,52 @@ public class StatelessRequests {
         try {
             round = rounds.open(request, once);
         } catch (McpException e) {
+            LOG.info(() -> describe(request, meta) + " refused: " + e.getMessage());
             sink.accept(JsonRpc.error(request.id(), e));
             return () -> { };
         }
         Outbound outbound = new ResponseOutbound(sink, meta.logLevel() != null);
         RequestContext ctx = new RequestContext(meta.logLevel() == null ? once : once.withLogLevel(meta.logLevel()),
-                request.id(), request.progressToken(), outbound, null, jsonb, round);
+                request.id(), request.progressToken(), outbound, null, jsonb, round, meta.traceparent());
         try {
             executors.workers().execute(() -> run(request, ctx, outbound, round));
         } catch (RejectedExecutionException busy) {
-            LOG.warning("Worker pool full: refusing " + request.method());
+            LOG.warning("Worker pool full: refusing " + describe(request, meta));
             sink.accept(JsonRpc.error(request.id(), ErrorCodes.INTERNAL_ERROR, "Server busy, retry later", null));
         }
         return ctx::cancel;
     }
 
+    /**
+     * A refusal of {@code request} before anything runs, else null: a {@code requestState} longer than
+     * any this server seals is refused without being decoded.
+     */
+    public McpException preflight(JsonRpcMessage request) {
+        JsonValue state = request.params() == null ? null : request.params().get("requestState");
+        if (state instanceof JsonString s && s.getString().length() > RequestStates.MAX_TOKEN_CHARS) {
+            return McpException.invalidParams("Invalid requestState: longer than " + RequestStates.MAX_TOKEN_CHARS
+                    + " characters");
+        }
+        return null;
+    }
+
+    /** How a log line names a request: method, id and, when the client sent one, its trace context. */
+    public static String describe(JsonRpcMessage request, ModernMeta meta) {
+        return request.method() + " (id " + request.id() + ")"
+                + (meta != null && meta.traceparent() != null ? " trace=" + meta.traceparent() : "");
+    }
+
     private void run(JsonRpcMessage request, RequestContext ctx, Outbound outbound, InputRound round) {
+        long start = System.nanoTime();
         CompletionStage<JsonObject> stage = dispatcher.dispatch(request.method(),
                 InputRounds.methodParams(request.params()), ctx);
         stage.whenComplete((result, failure) -> {
+            if (ctx.traceparent() != null) {
+                // A traced request leaves one line to find it by its trace id; an untraced one none (hot path).
+                LOG.info(() -> String.format("%s (id %s) trace=%s %s in %d ms", request.method(), request.id(),
+                        ctx.traceparent(), failure == null ? "answered" : "failed: " + Stages.unwrap(failure),
+                        (System.nanoTime() - start) / 1_000_000));
+            }
             JsonObject asked = round == null ? null : rounds.outcome(request, round);
             if (asked != null) {
                 outbound.send(asked); // whatever the method made of the unanswered question

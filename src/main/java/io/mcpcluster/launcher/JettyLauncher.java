@@ -46,6 +46,7 @@ public final class JettyLauncher {
         webapp.setTempDirectory(Files.createTempDirectory("mcp-cluster-").toFile());
         webapp.setTempDirectoryPersistent(false);
         server.setHandler(webapp);
+        server.setErrorHandler(new JsonRpcErrorHandler());
         server.setStopAtShutdown(true);
         server.setStopTimeout(5_000);
         server.start();

@@ -44,6 +44,21 @@ class ModernMetaTest {
     }
 
     @Test
+    void aProgressTokenOtherThanAStringOrAnIntegerIsInvalidParams() {
+        assertEquals(ErrorCodes.INVALID_PARAMS, code("{\"_meta\":{" + VERSION + "," + CAPS + ",\"progressToken\":{}}}"));
+        assertEquals(ErrorCodes.INVALID_PARAMS, code("{\"_meta\":{" + VERSION + "," + CAPS + ",\"progressToken\":1.5}}"));
+        assertEquals("2026-07-28", of("{\"_meta\":{" + VERSION + "," + CAPS + ",\"progressToken\":7}}").protocolVersion());
+    }
+
+    @Test
+    void aWellFormedTraceparentIsKeptAndAMalformedOneIgnored() {
+        String tp = "00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01";
+        assertEquals(tp, of("{\"_meta\":{" + VERSION + "," + CAPS + ",\"traceparent\":\"" + tp + "\"}}").traceparent());
+        assertNull(of("{\"_meta\":{" + VERSION + "," + CAPS + ",\"traceparent\":\"00-xyz\"}}").traceparent());
+        assertNull(of("{\"_meta\":{" + VERSION + "," + CAPS + ",\"traceparent\":42}}").traceparent());
+    }
+
+    @Test
     void onlyThe2026FieldsChooseTheStatelessEra() {
         assertTrue(ModernMeta.isPresent(JsonRpc.parseObject("{\"_meta\":{" + VERSION + "}}")));
         assertFalse(ModernMeta.isPresent(JsonRpc.parseObject("{\"_meta\":{\"progressToken\":1}}")));

@@ -14,6 +14,10 @@ import java.util.regex.Pattern;
  * anything else Base64-encoded as {@code =?base64?…?=}. Every failure is -32020 (header mismatch).
  */
 final class HeaderValues {
+    /** Longer is refused before it is read: no name, URI or argument this server serves needs more. */
+    static final int MAX_LENGTH = 8192;
+    /** How much of a refused value an error message repeats. */
+    private static final int SHOWN = 64;
     private static final String BASE64_PREFIX = "=?base64?";
     private static final String BASE64_SUFFIX = "?=";
     /** Padded standard Base64: the JDK decoder alone also takes a value whose padding is missing. */
@@ -27,6 +31,9 @@ final class HeaderValues {
         String raw = req.getHeader(name);
         if (raw == null) {
             return null;
+        }
+        if (raw.length() > MAX_LENGTH) {
+            throw mismatch("the " + name + " header is longer than " + MAX_LENGTH + " characters");
         }
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
@@ -48,6 +55,11 @@ final class HeaderValues {
             throw mismatch("the " + name + " header is not valid base64");
         }
         return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+    }
+
+    /** {@code value} as an error message may repeat it: at most a short prefix. */
+    static String shown(String value) {
+        return value.length() <= SHOWN ? value : value.substring(0, SHOWN) + "…";
     }
 
     static McpException mismatch(String detail) {

@@ -44,8 +44,9 @@ final class ModernHeaders {
         }
         ModernMeta meta = ModernMeta.of(message.params());
         if (!version.equals(meta.protocolVersion())) {
-            throw HeaderValues.mismatch("MCP-Protocol-Version header '" + version + "' does not match _meta."
-                    + ModernMeta.PROTOCOL_VERSION + " '" + meta.protocolVersion() + "'");
+            throw HeaderValues.mismatch("MCP-Protocol-Version header '" + HeaderValues.shown(version)
+                    + "' does not match _meta." + ModernMeta.PROTOCOL_VERSION + " '"
+                    + HeaderValues.shown(meta.protocolVersion()) + "'");
         }
         if (!ProtocolVersions.isModern(version)) {
             throw unsupported(version, supported);
@@ -55,7 +56,8 @@ final class ModernHeaders {
             throw HeaderValues.mismatch("the Mcp-Method header is required");
         }
         if (!method.equals(message.method())) {
-            throw HeaderValues.mismatch("Mcp-Method header '" + method + "' does not match the body's method");
+            throw HeaderValues.mismatch("Mcp-Method header '" + HeaderValues.shown(method)
+                    + "' does not match the body's method");
         }
         if (NAMED.contains(message.method())) {
             checkName(req, message);
@@ -93,7 +95,8 @@ final class ModernHeaders {
     private static McpException unsupported(String requested, List<String> supported) {
         JsonArrayBuilder versions = Jsons.createArrayBuilder();
         supported.forEach(versions::add);
-        return new McpException(ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version: " + requested
+        return new McpException(ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version: "
+                + HeaderValues.shown(requested)
                 + " (without a session; the 2025 revisions begin with initialize)",
                 Jsons.createObjectBuilder().add("supported", versions).add("requested", requested).build());
     }

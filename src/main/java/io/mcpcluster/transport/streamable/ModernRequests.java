@@ -82,6 +82,11 @@ final class ModernRequests {
                     ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + message.method()));
             return;
         }
+        McpException refused = stateless.preflight(message);
+        if (refused != null) {
+            HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, id, refused);
+            return;
+        }
         answer(req, message, meta);
     }
 
@@ -96,8 +101,8 @@ final class ModernRequests {
                 () -> { }, // every event is handed over in memory: a gap only means it is on its way
                 closed -> {
                     if (!closed.isFinished()) {
-                        LOG.info(() -> "The client closed the response of " + request.method() + " (id "
-                                + request.id() + ") before its answer: request cancelled");
+                        LOG.info(() -> "The client closed the response of " + StatelessRequests.describe(request,
+                                meta) + " before its answer: request cancelled");
                         clientGone.set(true);
                         runIfSet(cancel.get());
                     }

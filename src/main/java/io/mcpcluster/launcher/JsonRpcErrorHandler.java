@@ -1,0 +1,53 @@
+package io.mcpcluster.launcher;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * What Jetty answers itself, before the application sees the request (431 for headers over the
+ * connector's limit, 400 for a request it cannot parse): a JSON-RPC error with a null id (the body was
+ * never read) instead of an HTML page, and one log line, so that a client of {@code /mcp} always gets
+ * JSON-RPC and an operator sees every refusal.
+ */
+final class JsonRpcErrorHandler extends ErrorHandler {
+    private static final Logger LOG = Logger.getLogger(JsonRpcErrorHandler.class.getName());
+    private static final int INVALID_REQUEST = -32600;
+
+    @Override
+    protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
+                                                 String contentType, List<Charset> charsets, int code, String message,
+                                                 Throwable cause) {
+        String reason = message == null || message.isBlank() ? "HTTP " + code : message;
+        LOG.info(() -> String.format("%s %s -> %d refused by the container: %s", request.getMethod(),
+                request.getHttpURI().getPath(), code, reason));
+        byte[] body = ("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":" + INVALID_REQUEST + ",\"message\":\""
+                + escape(reason) + "\"}}").getBytes(StandardCharsets.UTF_8);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+        return true;
+    }
+
+    private static String escape(String text) {
+        StringBuilder b = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20 || c > 0x7E) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}
