@@ -57,6 +57,19 @@ public interface McpFeatures {
         CompletionStage<PromptResponse> get(Map<String, String> arguments, McpContext context);
     }
 
+    /** The kinds of feature a {@link Caching} hint applies to. */
+    enum Kind { TOOL, PROMPT, RESOURCE, RESOURCE_TEMPLATE }
+
+    /** {@link CacheHint} as a value: how long 2026-07-28 clients may keep results that carry a feature. */
+    record Caching(long ttlMs, CacheHint.Scope scope) {
+    }
+
+    /**
+     * Sets the caching hint of feature {@code key} (a tool or prompt name, a resource URI, a URI template)
+     * of {@code kind}, as {@link CacheHint} does for annotated ones; null removes it.
+     */
+    void setCaching(Kind kind, String key, Caching caching);
+
     void addTool(ToolDefinition definition, ToolHandler handler);
 
     boolean removeTool(String name);

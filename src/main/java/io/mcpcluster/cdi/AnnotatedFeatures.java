@@ -52,6 +52,7 @@ public class AnnotatedFeatures {
             // Package-private methods are allowed (quarkus style); the invoker lives in another package.
             fm.method().setAccessible(true);
             List<ParamSpec> params = FeatureModels.params(fm.method());
+            FeatureModels.caching(fm).ifPresent(c -> registry.setCaching(c.kind(), c.key(), c.caching()));
             switch (fm.kind()) {
                 case TOOL -> {
                     Tool t = fm.annotation(Tool.class);

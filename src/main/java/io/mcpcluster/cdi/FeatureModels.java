@@ -1,6 +1,9 @@
 package io.mcpcluster.cdi;
 
+import io.mcpcluster.api.CacheHint;
+import io.mcpcluster.api.McpFeatures;
 import io.mcpcluster.api.Prompt;
+import io.mcpcluster.api.Resource;
 import io.mcpcluster.api.ResourceTemplate;
 import io.mcpcluster.api.Tool;
 import io.mcpcluster.protocol.Jsons;
@@ -13,6 +16,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Names, parameters and input schemas of annotated methods, with quarkus-mcp-server's defaults. */
 final class FeatureModels {
@@ -20,6 +24,29 @@ final class FeatureModels {
     static final String X_MCP_HEADER = "x-mcp-header";
 
     private FeatureModels() {
+    }
+
+    /** The {@link CacheHint} of a feature (its method's, else its class's) with the key it is registered by. */
+    record FeatureCaching(McpFeatures.Kind kind, String key, McpFeatures.Caching caching) {
+    }
+
+    static Optional<FeatureCaching> caching(FeatureMethod fm) {
+        CacheHint hint = fm.method().getAnnotation(CacheHint.class);
+        if (hint == null) {
+            hint = fm.method().getDeclaringClass().getAnnotation(CacheHint.class);
+        }
+        if (hint == null) {
+            return Optional.empty();
+        }
+        McpFeatures.Caching caching = new McpFeatures.Caching(hint.ttlMs(), hint.scope());
+        return Optional.ofNullable(switch (fm.kind()) {
+            case TOOL -> new FeatureCaching(McpFeatures.Kind.TOOL, toolName(fm), caching);
+            case PROMPT -> new FeatureCaching(McpFeatures.Kind.PROMPT, promptName(fm), caching);
+            case RESOURCE -> new FeatureCaching(McpFeatures.Kind.RESOURCE, fm.annotation(Resource.class).uri(), caching);
+            case RESOURCE_TEMPLATE -> new FeatureCaching(McpFeatures.Kind.RESOURCE_TEMPLATE,
+                    fm.annotation(ResourceTemplate.class).uriTemplate(), caching);
+            default -> null;
+        });
     }
 
     static List<ParamSpec> params(Method m) {

@@ -55,6 +55,20 @@ public record McpConfig(Set<String> allowedOrigins, Set<String> allowedHosts, lo
         return get("mcp.request.state.key", "");
     }
 
+    /** {@code ttlMs} of 2026-07-28 list and read results whose features set no {@code @CacheHint}. */
+    public long cacheTtlMillis() {
+        return Long.parseLong(get("mcp.cache.ttl.millis", "0"));
+    }
+
+    /** {@code cacheScope} ({@code public} or {@code private}) of results whose features set no {@code @CacheHint}. */
+    public String cacheScope() {
+        String scope = get("mcp.cache.scope", "private").toLowerCase(Locale.ROOT);
+        if (!scope.equals("public") && !scope.equals("private")) {
+            throw new IllegalArgumentException("mcp.cache.scope must be public or private, not " + scope);
+        }
+        return scope;
+    }
+
     public boolean featureEnabled(String feature) {
         return features.contains(feature);
     }

@@ -1,6 +1,7 @@
 package io.mcpcluster.demo;
 
 import io.mcpcluster.protocol.ErrorCodes;
+import io.mcpcluster.api.CacheHint;
 import io.mcpcluster.api.CompletePrompt;
 import io.mcpcluster.api.CompleteResourceTemplate;
 import io.mcpcluster.api.Prompt;
@@ -19,9 +20,13 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 
-/** Demo resources, a template with completion, and a prompt with completion. */
+/**
+ * Demo resources, a template with completion, and a prompt with completion. The notes never change
+ * while the server runs: 2026-07-28 clients and shared caches may keep them five minutes, the readme an hour.
+ */
 @ApplicationScoped
 @OptionalFeature("demo")
+@CacheHint(ttlMs = 300_000, scope = CacheHint.Scope.PUBLIC)
 public class NotesResources {
     private static final Map<String, String> NOTES = Map.of(
             "architecture", "Sessions and event logs live in Infinispan; any node serves any request.",
@@ -30,6 +35,7 @@ public class NotesResources {
 
     @Resource(uri = "demo://readme", name = "readme", description = "What this demo server offers",
             mimeType = "text/markdown")
+    @CacheHint(ttlMs = 3_600_000, scope = CacheHint.Scope.PUBLIC)
     String readme() {
         return "# mcp-cluster demo\nTools: text_stats, convert_temperature, slow_count, summarize.\n"
                 + "Resources: demo://readme, demo://notes/{topic}.";

@@ -39,6 +39,7 @@ public final class FeatureRegistry implements McpFeatures {
     private final Map<String, TemplateEntry> templates = new LinkedHashMap<>();
     private final Map<String, PromptEntry> prompts = new LinkedHashMap<>();
     private final Map<String, Completer> completers = new LinkedHashMap<>();
+    private final Map<String, Caching> caching = new LinkedHashMap<>();
     private volatile Consumer<String> listChanged = method -> { };
 
     /** Where list_changed notifications go (the server broadcasts them to every session). */
@@ -50,6 +51,20 @@ public final class FeatureRegistry implements McpFeatures {
 
     public void onResourceUpdated(Consumer<String> notifier) {
         this.resourceUpdated = Objects.requireNonNull(notifier);
+    }
+
+    @Override
+    public synchronized void setCaching(Kind kind, String key, Caching hint) {
+        if (hint == null) {
+            caching.remove(kind + "\u0000" + key);
+        } else {
+            caching.put(kind + "\u0000" + key, hint);
+        }
+    }
+
+    /** The hint set for feature {@code key} of {@code kind}, or null. */
+    public synchronized Caching caching(Kind kind, String key) {
+        return caching.get(kind + "\u0000" + key);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.mcpcluster.dispatch;
 
+import io.mcpcluster.api.McpFeatures;
 import io.mcpcluster.protocol.McpMethods;
 import io.mcpcluster.protocol.ModernMeta;
 import io.mcpcluster.protocol.ProtocolVersions;
@@ -22,7 +23,7 @@ final class ModernResults {
         all.addAll(ProtocolVersions.SUPPORTED);
         SUPPORTED_VERSIONS = List.copyOf(all);
     }
-    /** Results a client may cache (SEP-2549); this server promises nothing, so 0 ms and private. */
+    /** Results a client may cache (SEP-2549), with the hints of {@link ResultCaching}. */
     private static final Set<String> CACHEABLE = Set.of(McpMethods.SERVER_DISCOVER, McpMethods.TOOLS_LIST,
             McpMethods.PROMPTS_LIST, McpMethods.RESOURCES_LIST, McpMethods.RESOURCES_TEMPLATES_LIST,
             McpMethods.RESOURCES_READ);
@@ -36,8 +37,10 @@ final class ModernResults {
             .build();
 
     private final JsonObject discover;
+    private final ResultCaching caching;
 
-    ModernResults(String serverName, String serverVersion) {
+    ModernResults(String serverName, String serverVersion, ResultCaching caching) {
+        this.caching = caching;
         JsonArrayBuilder versions = Jsons.createArrayBuilder();
         SUPPORTED_VERSIONS.forEach(versions::add);
         JsonObject serverInfo = Jsons.createObjectBuilder().add("name", serverName).add("version", serverVersion)
@@ -67,12 +70,13 @@ final class ModernResults {
         if (!result.containsKey("resultType")) {
             b.add("resultType", "complete");
         }
-        if (CACHEABLE.contains(method)) {
+        if (CACHEABLE.contains(method) && !(result.containsKey("ttlMs") && result.containsKey("cacheScope"))) {
+            McpFeatures.Caching hint = caching.of(method, result);
             if (!result.containsKey("ttlMs")) {
-                b.add("ttlMs", 0);
+                b.add("ttlMs", hint.ttlMs());
             }
             if (!result.containsKey("cacheScope")) {
-                b.add("cacheScope", "private");
+                b.add("cacheScope", hint.scope().wire());
             }
         }
         return b.build();

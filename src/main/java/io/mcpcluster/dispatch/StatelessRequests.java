@@ -1,5 +1,7 @@
 package io.mcpcluster.dispatch;
 
+import io.mcpcluster.api.CacheHint;
+import io.mcpcluster.api.McpFeatures;
 import io.mcpcluster.config.McpConfig;
 import io.mcpcluster.node.NodeExecutors;
 import io.mcpcluster.protocol.ErrorCodes;
@@ -20,6 +22,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
@@ -66,7 +69,9 @@ public class StatelessRequests {
         // The session store is never called on this path: it serves only initialize, setLevel and subscribe.
         dispatcher = new McpDispatcher(features, sessions, config.pageSize(), o -> JsonRpc.parse(jsonb.toJson(o)),
                 config.serverName(), config.serverVersion());
-        results = new ModernResults(config.serverName(), config.serverVersion());
+        results = new ModernResults(config.serverName(), config.serverVersion(), new ResultCaching(features,
+                new McpFeatures.Caching(config.cacheTtlMillis(), CacheHint.Scope.valueOf(
+                        config.cacheScope().toUpperCase(Locale.ROOT)))));
         rounds = new InputRounds(new RequestStates(stateStore, config.requestStateKey(), STATE_LIFETIME_MILLIS));
     }
 
