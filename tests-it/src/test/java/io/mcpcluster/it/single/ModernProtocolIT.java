@@ -2,6 +2,7 @@ package io.mcpcluster.it.single;
 
 import io.mcpcluster.it.support.EventStream;
 import io.mcpcluster.it.support.McpHttpSession;
+import io.mcpcluster.it.support.ModernHttp;
 import io.mcpcluster.it.support.NodeProcess;
 import io.mcpcluster.it.support.RawHttp;
 import jakarta.json.JsonObject;
@@ -18,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.mcpcluster.it.support.ModernHttp.body;
+import static io.mcpcluster.it.support.ModernHttp.headers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -31,10 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * test a 2025 session and a 2026 discover are still served.
  */
 class ModernProtocolIT {
-    private static final String V = "2026-07-28";
-    private static final String META = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"" + V + "\","
-            + "\"io.modelcontextprotocol/clientInfo\":{\"name\":\"raw-it\",\"version\":\"1\"},"
-            + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
+    private static final String V = ModernHttp.VERSION;
+    private static final String META = ModernHttp.META;
     static NodeProcess node;
 
     @BeforeAll
@@ -49,23 +50,7 @@ class ModernProtocolIT {
 
     @AfterEach
     void bothErasStillServed() {
-        assertTrue(McpHttpSession.initialize(node.port(), "2025-11-25").answersPing(), "a 2025 session is served");
-        assertEquals(200, call("server/discover", null, "{" + META + "}", 1).status(), "2026 discover is served");
-    }
-
-    /** Headers of a 2026 request: protocol version, Mcp-Method, and Mcp-Name when given. */
-    private static Map<String, String> headers(String method, String name) {
-        Map<String, String> h = McpHttpSession.headers(null);
-        h.put("MCP-Protocol-Version", V);
-        h.put("Mcp-Method", method);
-        if (name != null) {
-            h.put("Mcp-Name", name);
-        }
-        return h;
-    }
-
-    private static String body(int id, String method, String params) {
-        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}";
+        ModernHttp.assertBothErasServed(node.port());
     }
 
     private static RawHttp.Response post(Map<String, String> headers, String body) {

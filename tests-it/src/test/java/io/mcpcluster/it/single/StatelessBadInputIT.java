@@ -2,6 +2,7 @@ package io.mcpcluster.it.single;
 
 import io.mcpcluster.it.support.EventStream;
 import io.mcpcluster.it.support.McpHttpSession;
+import io.mcpcluster.it.support.ModernHttp;
 import io.mcpcluster.it.support.NodeProcess;
 import io.mcpcluster.it.support.RawHttp;
 import jakarta.json.JsonObject;
@@ -17,6 +18,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import static io.mcpcluster.it.support.ModernHttp.body;
+import static io.mcpcluster.it.support.ModernHttp.headers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,10 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * after every test both eras are still served.
  */
 class StatelessBadInputIT {
-    private static final String V = "2026-07-28";
-    private static final String FIELDS = "\"io.modelcontextprotocol/protocolVersion\":\"" + V + "\","
-            + "\"io.modelcontextprotocol/clientCapabilities\":{}";
-    private static final String META = "\"_meta\":{" + FIELDS + "}";
+    private static final String V = ModernHttp.VERSION;
+    private static final String FIELDS = ModernHttp.FIELDS;
+    private static final String META = ModernHttp.META;
     private static final String HEADER_TOOL = "test_header_param";
     static NodeProcess node;
 
@@ -48,22 +50,7 @@ class StatelessBadInputIT {
 
     @AfterEach
     void bothErasStillServed() {
-        assertTrue(McpHttpSession.initialize(node.port(), "2025-11-25").answersPing(), "a 2025 session is served");
-        assertEquals(200, post(headers("server/discover", null), body(1, "server/discover", "{" + META + "}")).status());
-    }
-
-    private static Map<String, String> headers(String method, String name) {
-        Map<String, String> h = McpHttpSession.headers(null);
-        h.put("MCP-Protocol-Version", V);
-        h.put("Mcp-Method", method);
-        if (name != null) {
-            h.put("Mcp-Name", name);
-        }
-        return h;
-    }
-
-    private static String body(int id, String method, String params) {
-        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}";
+        ModernHttp.assertBothErasServed(node.port());
     }
 
     private static RawHttp.Response post(Map<String, String> headers, String body) {

@@ -1,6 +1,7 @@
 package io.mcpcluster.it.single;
 
 import io.mcpcluster.it.support.McpHttpSession;
+import io.mcpcluster.it.support.ModernHttp;
 import io.mcpcluster.it.support.NodeProcess;
 import io.mcpcluster.it.support.RawHttp;
 import jakarta.json.JsonObject;
@@ -23,9 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 1 h public) or, without one, from {@code mcp.cache.ttl.millis} (5 s here) and {@code mcp.cache.scope}.
  */
 class StatelessHintsIT {
-    private static final String V = "2026-07-28";
-    private static final String FIELDS = "\"io.modelcontextprotocol/protocolVersion\":\"" + V + "\","
-            + "\"io.modelcontextprotocol/clientCapabilities\":{}";
+    private static final String FIELDS = ModernHttp.FIELDS;
     private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
     static NodeProcess node;
 
@@ -40,14 +39,8 @@ class StatelessHintsIT {
     }
 
     private static JsonObject result(String method, String name, String params, int id) {
-        Map<String, String> h = McpHttpSession.headers(null);
-        h.put("MCP-Protocol-Version", V);
-        h.put("Mcp-Method", method);
-        if (name != null) {
-            h.put("Mcp-Name", name);
-        }
-        RawHttp.Response r = RawHttp.send(node.port(), "POST", "/mcp", h, "{\"jsonrpc\":\"2.0\",\"id\":" + id
-                + ",\"method\":\"" + method + "\",\"params\":" + params + "}");
+        RawHttp.Response r = RawHttp.send(node.port(), "POST", "/mcp", ModernHttp.headers(method, name),
+                ModernHttp.body(id, method, params));
         assertEquals(200, r.status(), r.body());
         List<JsonObject> messages = McpHttpSession.messages(r);
         JsonObject last = messages.get(messages.size() - 1);
