@@ -132,7 +132,9 @@ final class InfinispanEventLog implements EventLog {
 
     @Override
     public void acknowledge(String streamId, long seq) {
-        for (long s = Math.max(1, seq - maxEventsPerStream + 1); s <= seq; s++) {
+        // Counting down: counting up to a seq of Long.MAX_VALUE would overflow and never end.
+        long oldest = Math.max(1, seq - maxEventsPerStream + 1);
+        for (long s = seq; s >= oldest; s--) {
             events.removeAsync(new EventId(streamId, s).cacheKey());
         }
     }

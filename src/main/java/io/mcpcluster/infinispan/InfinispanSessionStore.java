@@ -6,7 +6,11 @@ import org.infinispan.Cache;
 import org.infinispan.container.entries.CacheEntry;
 import org.infinispan.context.Flag;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
@@ -19,6 +23,7 @@ import java.util.function.UnaryOperator;
  * streams touch their sessions every third of the timeout, so they always renew in time.)
  */
 final class InfinispanSessionStore implements SessionStore {
+    private static final int EXISTING_BATCH = 500;
     private final Cache<String, String> sessions;
     private final long maxIdleSeconds;
 
@@ -73,6 +78,17 @@ final class InfinispanSessionStore implements SessionStore {
                 return Optional.of(next);
             }
         }
+    }
+
+    @Override
+    public Set<String> existing(Collection<String> ids) {
+        Set<String> out = new HashSet<>();
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += EXISTING_BATCH) {
+            Set<String> batch = new HashSet<>(all.subList(from, Math.min(all.size(), from + EXISTING_BATCH)));
+            out.addAll(sessions.getAdvancedCache().getAll(batch).keySet());
+        }
+        return out;
     }
 
     @Override

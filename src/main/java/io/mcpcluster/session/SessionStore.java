@@ -21,6 +21,9 @@ public interface SessionStore {
      */
     Optional<Session> update(String id, UnaryOperator<Session> change);
 
+    /** Which of {@code ids} still exist; not counted as activity (no lifespan is renewed). */
+    java.util.Set<String> existing(java.util.Collection<String> ids);
+
     /** Ends the session; returns the record that was removed, if any. */
     Optional<Session> remove(String id);
 

@@ -22,10 +22,25 @@ public class Sessions {
     @Inject
     ClusterSignals signals;
 
+    @Inject
+    SessionQuota quota;
+
+    /** A new session; throws {@link SessionLimitException} when this node or principal has too many. */
     public Session create(Transport transport, String principal) {
         Session s = Session.create(Ids.random(), transport, principal);
-        store.create(s);
+        quota.admit(s.id(), principal);
+        try {
+            store.create(s);
+        } catch (RuntimeException e) {
+            quota.forget(s.id());
+            throw e;
+        }
         return s;
+    }
+
+    /** Throws {@link SessionLimitException} when {@link #create} would, without creating anything. */
+    public void checkQuota(String principal) {
+        quota.check(principal);
     }
 
     /** The session {@code id} if it was opened with {@code transport} by {@code principal} (null: anonymous). */

@@ -6,6 +6,7 @@ import io.mcpcluster.protocol.ProtocolVersions;
 import io.mcpcluster.session.Ids;
 import io.mcpcluster.session.PendingRequests;
 import io.mcpcluster.session.Session;
+import io.mcpcluster.session.SessionLimitException;
 import io.mcpcluster.session.Sessions;
 import io.mcpcluster.session.Transport;
 import io.mcpcluster.sse.ClosesOnEnd;
@@ -128,7 +129,14 @@ public final class LegacyReconnects {
     }
 
     private void startNew(Waiting w) {
-        Session s = sessions.create(Transport.LEGACY_SSE, w.principal());
+        Session s;
+        try {
+            s = sessions.create(Transport.LEGACY_SSE, w.principal());
+        } catch (SessionLimitException e) {
+            LOG.info(() -> "No new session for a legacy reconnect: " + e.getMessage());
+            w.async().complete();
+            return;
+        }
         if (ProtocolVersions.isSupported(w.version())) {
             sessions.update(s.id(), x -> x.adoptedAt(w.version()));
             LOG.info(() -> "Legacy session " + s.id() + " adopted at " + w.version()

@@ -46,6 +46,11 @@ public record StreamRecord(String id, String sessionId, StreamKind kind, String 
         return new StreamRecord(id, sessionId, kind, node, 1, unanswered, System.currentTimeMillis(), 0, 0, Map.of());
     }
 
+    /** Whether event {@code seq} was ever issued on this stream (0 is the priming event). */
+    public boolean hasIssued(long seq) {
+        return seq >= 0 && seq < nextSeq;
+    }
+
     public boolean isHeld() {
         return !DETACHED.equals(holder);
     }

@@ -3,6 +3,7 @@ package io.mcpcluster.transport;
 import io.mcpcluster.protocol.ErrorCodes;
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.McpException;
+import io.mcpcluster.session.SessionLimitException;
 import io.mcpcluster.sse.EventId;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,6 +46,22 @@ public final class HttpReplies {
     public static void gone(HttpServletRequest req, HttpServletResponse resp, EventId lastEventId) throws IOException {
         error(req, resp, HttpServletResponse.SC_GONE, JsonValue.NULL, ErrorCodes.INVALID_REQUEST,
                 "Gone: the events after " + lastEventId + " are no longer retained");
+    }
+
+    /** 503 or 429: no new session now; a 503 asks the client to come back in a while. */
+    public static void sessionLimit(HttpServletRequest req, HttpServletResponse resp, JsonValue id,
+                                    SessionLimitException e) throws IOException {
+        if (e.httpStatus() == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+            resp.setHeader("Retry-After", "5");
+        }
+        error(req, resp, e.httpStatus(), id, e);
+    }
+
+    /** 400: {@code lastEventId} names a real stream but an event that stream never issued. */
+    public static void lastEventIdNotIssued(HttpServletRequest req, HttpServletResponse resp, EventId lastEventId)
+            throws IOException {
+        error(req, resp, HttpServletResponse.SC_BAD_REQUEST, JsonValue.NULL, ErrorCodes.INVALID_REQUEST,
+                "Bad Request: Last-Event-ID " + lastEventId + " is beyond the events this stream issued");
     }
 
     public static void json(HttpServletResponse resp, String body) throws IOException {

@@ -14,4 +14,10 @@ public final class McpHeaders {
 
     private McpHeaders() {
     }
+
+    /** The {@code Last-Event-ID} header, or null when absent or blank (an EventSource with no id yet). */
+    public static String lastEventId(jakarta.servlet.http.HttpServletRequest req) {
+        String value = req.getHeader(LAST_EVENT_ID);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
 }

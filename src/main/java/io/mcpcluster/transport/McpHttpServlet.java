@@ -1,5 +1,6 @@
 package io.mcpcluster.transport;
 
+import io.mcpcluster.config.InputLimits;
 import io.mcpcluster.config.McpConfig;
 import io.mcpcluster.dispatch.InboundMessages;
 import io.mcpcluster.session.Sessions;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServlet;
  */
 public abstract class McpHttpServlet extends HttpServlet {
     protected transient McpConfig config;
+    protected transient InputLimits limits;
     protected transient Sessions sessions;
     protected transient Streams streams;
     protected transient InboundMessages inbound;
@@ -21,6 +23,7 @@ public abstract class McpHttpServlet extends HttpServlet {
     public void init() {
         CDI<Object> cdi = CDI.current();
         config = cdi.select(McpConfig.class).get();
+        limits = cdi.select(InputLimits.class).get();
         sessions = cdi.select(Sessions.class).get();
         streams = cdi.select(Streams.class).get();
         inbound = cdi.select(InboundMessages.class).get();

@@ -1,12 +1,17 @@
 package io.mcpcluster.transport;
 
+import io.mcpcluster.config.InputLimits;
+import io.mcpcluster.protocol.BoundedJson;
 import io.mcpcluster.protocol.ErrorCodes;
+import io.mcpcluster.protocol.JsonLimits;
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.JsonRpcMessage;
 import io.mcpcluster.protocol.McpException;
+import io.mcpcluster.protocol.McpMethods;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -56,35 +61,55 @@ public final class RequestBodies {
     }
 
     /**
-     * Reads and parses the body of a POST, or answers the refusal (413 too large, 400 with -32700 or
-     * -32600) and returns null.
+     * Reads and parses the body of a POST, or answers the refusal and returns null: 413 too large, 400
+     * with -32700 (not JSON), -32600 (not JSON-RPC, or over a limit of {@code limits}) or -32602 (the
+     * params of {@code initialize} over {@link InputLimits#initializeBytes()}).
      */
-    public static Messages readMessages(HttpServletRequest req, jakarta.servlet.http.HttpServletResponse resp, long limit)
-            throws IOException {
+    public static Messages readMessages(HttpServletRequest req, HttpServletResponse resp, long maxBodyBytes,
+                                        InputLimits limits) throws IOException {
+        Messages messages;
         try {
-            return messages(read(req, limit));
+            messages = messages(read(req, maxBodyBytes), limits);
         } catch (TooLarge e) {
-            HttpReplies.error(req, resp, jakarta.servlet.http.HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+            HttpReplies.error(req, resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
                     JsonValue.NULL, ErrorCodes.INVALID_REQUEST, e.getMessage());
+            return null;
         } catch (McpException e) {
-            HttpReplies.error(req, resp, jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST, e);
+            HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, e);
+            return null;
         }
-        return null;
+        for (JsonRpcMessage m : messages.list()) {
+            if (McpMethods.INITIALIZE.equals(m.method()) && m.params() != null
+                    && JsonRpc.write(m.params()).length() > limits.initializeBytes()) {
+                HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, m.id(), ErrorCodes.INVALID_PARAMS,
+                        "Invalid params: initialize params longer than " + limits.initializeBytes() + " characters");
+                return null;
+            }
+        }
+        return messages;
     }
 
     /** The messages of one POST body; {@code batch} when the body was a JSON array. */
     public record Messages(List<JsonRpcMessage> list, boolean batch) {
     }
 
-    /** One message or a batch; parse errors are -32700, malformed messages -32600. */
-    public static Messages messages(String body) {
-        JsonValue value = JsonRpc.parse(body);
+    /**
+     * One message or a batch, parsed within the JSON limits of {@code limits}; parse errors are -32700,
+     * malformed messages and limits -32600.
+     */
+    public static Messages messages(String body, InputLimits limits) {
+        JsonValue value = BoundedJson.parse(body,
+                new JsonLimits(limits.jsonDepth(), limits.jsonStringChars(), limits.jsonEntries()));
         List<JsonRpcMessage> out = new ArrayList<>();
         boolean batch = value.getValueType() == JsonValue.ValueType.ARRAY;
         if (batch) {
             JsonArray array = value.asJsonArray();
             if (array.isEmpty()) {
                 throw McpException.invalidRequest("Invalid Request: empty batch");
+            }
+            if (array.size() > limits.batchLength()) {
+                throw McpException.invalidRequest("Invalid Request: a batch of more than " + limits.batchLength()
+                        + " messages");
             }
             array.forEach(v -> out.add(JsonRpcMessage.of(v)));
         } else {

@@ -1,6 +1,8 @@
 package io.mcpcluster.transport.sse;
 
+import io.mcpcluster.protocol.ErrorCodes;
 import io.mcpcluster.session.Session;
+import io.mcpcluster.session.SessionLimitException;
 import io.mcpcluster.session.Transport;
 import io.mcpcluster.sse.EventId;
 import io.mcpcluster.sse.SseFrameEncoder;
@@ -9,6 +11,7 @@ import io.mcpcluster.stream.Streams;
 import io.mcpcluster.transport.HttpReplies;
 import io.mcpcluster.transport.McpHeaders;
 import io.mcpcluster.transport.McpHttpServlet;
+import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -39,16 +42,31 @@ public class SseConnectServlet extends McpHttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Principal p = req.getUserPrincipal();
         String principal = p == null ? null : p.getName();
-        String lastEventId = req.getHeader(McpHeaders.LAST_EVENT_ID);
-        if (lastEventId != null && resume(req, resp, EventId.parse(lastEventId), principal)) {
+        String lastEventId = McpHeaders.lastEventId(req);
+        EventId after = EventId.parse(lastEventId);
+        if (lastEventId != null && after == null) {
+            HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, JsonValue.NULL, ErrorCodes.INVALID_REQUEST,
+                    "Bad Request: Last-Event-ID is not an event id of this server");
+            return;
+        }
+        if (after != null && resume(req, resp, after, principal)) {
             return;
         }
         if (lastEventId != null) {
             LOG.info(() -> "Last-Event-ID " + lastEventId + " names no resumable legacy stream: new session");
         }
+        try {
+            openNew(req, principal);
+        } catch (SessionLimitException e) {
+            HttpReplies.sessionLimit(req, resp, JsonValue.NULL, e);
+        }
+    }
+
+    private void openNew(HttpServletRequest req, String principal) throws IOException {
         String version = req.getHeader(McpHeaders.PROTOCOL_VERSION);
         if (version != null) {
             // Only an initialized client sends its version: this is a reconnect that lost its Last-Event-ID.
+            sessions.checkQuota(principal);
             streams.openLegacyReconnect(req, principal, version, id -> endpointFrame(req, id));
             return;
         }
@@ -64,6 +82,10 @@ public class SseConnectServlet extends McpHttpServlet {
                 .filter(s -> record.id().equals(s.standaloneStreamId())).orElse(null);
         if (session == null) {
             return false;
+        }
+        if (!record.hasIssued(lastEventId.seq())) {
+            HttpReplies.lastEventIdNotIssued(req, resp, lastEventId);
+            return true;
         }
         LOG.fine(() -> "Legacy session " + session.id() + " resumes after " + lastEventId);
         if (streams.resume(req, resp, record, lastEventId.seq(), endpointFrame(req, session.id()))

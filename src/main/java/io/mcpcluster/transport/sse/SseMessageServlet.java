@@ -7,6 +7,7 @@ import io.mcpcluster.session.Session;
 import io.mcpcluster.session.Transport;
 import io.mcpcluster.stream.LegacyStreamState;
 import io.mcpcluster.transport.HttpReplies;
+import io.mcpcluster.transport.QueryParameter;
 import io.mcpcluster.transport.RequestBodies;
 import jakarta.json.JsonValue;
 import io.mcpcluster.transport.McpHttpServlet;
@@ -28,7 +29,14 @@ public class SseMessageServlet extends McpHttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String id = req.getParameter("sessionId");
+        String id;
+        try {
+            id = QueryParameter.first(req, "sessionId");
+        } catch (QueryParameter.Malformed e) {
+            HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, JsonValue.NULL, ErrorCodes.INVALID_REQUEST,
+                    e.getMessage());
+            return;
+        }
         if (id == null || id.isBlank()) {
             HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, JsonValue.NULL, ErrorCodes.INVALID_REQUEST,
                     "Bad Request: sessionId query parameter is required");
@@ -46,7 +54,7 @@ public class SseMessageServlet extends McpHttpServlet {
                     ErrorCodes.SERVER_ERROR, "Unsupported Media Type: Content-Type must be application/json");
             return;
         }
-        RequestBodies.Messages messages = RequestBodies.readMessages(req, resp, config.maxBodyBytes());
+        RequestBodies.Messages messages = RequestBodies.readMessages(req, resp, config.maxBodyBytes(), limits);
         if (messages == null) {
             return;
         }

@@ -8,6 +8,7 @@ import io.mcpcluster.protocol.JsonRpcMessage;
 import io.mcpcluster.protocol.McpMethods;
 import io.mcpcluster.protocol.ProtocolVersions;
 import io.mcpcluster.session.Session;
+import io.mcpcluster.session.SessionLimitException;
 import io.mcpcluster.session.Transport;
 import io.mcpcluster.sse.EventId;
 import io.mcpcluster.sse.SseFrameEncoder;
@@ -59,7 +60,7 @@ public class StreamableHttpServlet extends McpHttpServlet {
                     ErrorCodes.SERVER_ERROR, "Unsupported Media Type: Content-Type must be application/json");
             return;
         }
-        RequestBodies.Messages parsed = RequestBodies.readMessages(req, resp, config.maxBodyBytes());
+        RequestBodies.Messages parsed = RequestBodies.readMessages(req, resp, config.maxBodyBytes(), limits);
         if (parsed == null) {
             return;
         }
@@ -69,7 +70,7 @@ public class StreamableHttpServlet extends McpHttpServlet {
             return;
         }
         boolean initialize = messages.size() == 1 && McpMethods.INITIALIZE.equals(messages.get(0).method());
-        Session session = initialize ? newSession(req, resp) : requireSession(req, resp);
+        Session session = initialize ? newSession(req, resp, messages.get(0)) : requireSession(req, resp);
         if (session == null) {
             return;
         }
@@ -113,9 +114,15 @@ public class StreamableHttpServlet extends McpHttpServlet {
             return;
         }
         resp.setHeader(McpHeaders.SESSION_ID, session.id());
-        String lastEventId = req.getHeader(McpHeaders.LAST_EVENT_ID);
+        String lastEventId = McpHeaders.lastEventId(req);
         if (lastEventId != null) {
-            resume(req, resp, session, EventId.parse(lastEventId));
+            EventId after = EventId.parse(lastEventId);
+            if (after == null) {
+                HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, JsonValue.NULL,
+                        ErrorCodes.INVALID_REQUEST, "Bad Request: Last-Event-ID is not an event id of this server");
+            } else {
+                resume(req, resp, session, after);
+            }
         } else if (!streams.openStandalone(req, session)) {
             HttpReplies.error(req, resp, HttpServletResponse.SC_CONFLICT, JsonValue.NULL, ErrorCodes.SERVER_ERROR,
                     "Conflict: only one SSE stream is allowed per session");
@@ -128,6 +135,8 @@ public class StreamableHttpServlet extends McpHttpServlet {
         if (record == null) {
             HttpReplies.error(req, resp, HttpServletResponse.SC_NOT_FOUND, JsonValue.NULL, ErrorCodes.INVALID_REQUEST,
                     "Unknown Last-Event-ID: no such stream in this session; open a new stream without it");
+        } else if (!record.hasIssued(lastEventId.seq())) {
+            HttpReplies.lastEventIdNotIssued(req, resp, lastEventId);
         } else if (streams.resume(req, resp, record, lastEventId.seq(), SseFrameEncoder.keepAlive())
                 == Streams.Resumed.GONE) {
             HttpReplies.gone(req, resp, lastEventId);
@@ -159,11 +168,18 @@ public class StreamableHttpServlet extends McpHttpServlet {
         return true;
     }
 
-    private Session newSession(HttpServletRequest req, HttpServletResponse resp) {
+    /** A new session for {@code initialize}, or null once a session limit is answered. */
+    private Session newSession(HttpServletRequest req, HttpServletResponse resp, JsonRpcMessage initialize)
+            throws IOException {
         Principal p = req.getUserPrincipal();
-        Session s = sessions.create(Transport.STREAMABLE, p == null ? null : p.getName());
-        resp.setHeader(McpHeaders.SESSION_ID, s.id());
-        return s;
+        try {
+            Session s = sessions.create(Transport.STREAMABLE, p == null ? null : p.getName());
+            resp.setHeader(McpHeaders.SESSION_ID, s.id());
+            return s;
+        } catch (SessionLimitException e) {
+            HttpReplies.sessionLimit(req, resp, initialize.id(), e);
+            return null;
+        }
     }
 
     /**
