@@ -48,4 +48,13 @@ class StreamRecordTest {
         assertEquals(5, back.withDelivered(3).delivered(), "the watermark never goes back");
         assertEquals(0, back.withHolder("B").orphanedSince(), "a new holder ends the orphanhood");
     }
+
+    @Test
+    void hasIssuedOnlyThePrimingEventAndTheNumbersItHandedOut() {
+        StreamRecord r = StreamRecord.open("s1", "sess", StreamKind.STANDALONE, "A", Map.of()).advanced(null, "A");
+        assertTrue(r.hasIssued(0) && r.hasIssued(1));
+        assertFalse(r.hasIssued(2), "the next number is not issued yet");
+        assertFalse(r.hasIssued(Long.MAX_VALUE));
+        assertFalse(r.hasIssued(-1));
+    }
 }
