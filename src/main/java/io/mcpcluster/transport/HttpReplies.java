@@ -57,6 +57,12 @@ public final class HttpReplies {
         error(req, resp, e.httpStatus(), id, e);
     }
 
+    /** 400: the {@code Last-Event-ID} header is not of the form {@code <stream>.<seq>}. */
+    public static void malformedLastEventId(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        error(req, resp, HttpServletResponse.SC_BAD_REQUEST, JsonValue.NULL, ErrorCodes.INVALID_REQUEST,
+                "Bad Request: Last-Event-ID is not an event id of this server");
+    }
+
     /** 400: {@code lastEventId} names a real stream but an event that stream never issued. */
     public static void lastEventIdNotIssued(HttpServletRequest req, HttpServletResponse resp, EventId lastEventId)
             throws IOException {

@@ -1,6 +1,5 @@
 package io.mcpcluster.transport.sse;
 
-import io.mcpcluster.protocol.ErrorCodes;
 import io.mcpcluster.session.Session;
 import io.mcpcluster.session.SessionLimitException;
 import io.mcpcluster.session.Transport;
@@ -45,8 +44,7 @@ public class SseConnectServlet extends McpHttpServlet {
         String lastEventId = McpHeaders.lastEventId(req);
         EventId after = EventId.parse(lastEventId);
         if (lastEventId != null && after == null) {
-            HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, JsonValue.NULL, ErrorCodes.INVALID_REQUEST,
-                    "Bad Request: Last-Event-ID is not an event id of this server");
+            HttpReplies.malformedLastEventId(req, resp);
             return;
         }
         if (after != null && resume(req, resp, after, principal)) {

@@ -118,8 +118,7 @@ public class StreamableHttpServlet extends McpHttpServlet {
         if (lastEventId != null) {
             EventId after = EventId.parse(lastEventId);
             if (after == null) {
-                HttpReplies.error(req, resp, HttpServletResponse.SC_BAD_REQUEST, JsonValue.NULL,
-                        ErrorCodes.INVALID_REQUEST, "Bad Request: Last-Event-ID is not an event id of this server");
+                HttpReplies.malformedLastEventId(req, resp);
             } else {
                 resume(req, resp, session, after);
             }
