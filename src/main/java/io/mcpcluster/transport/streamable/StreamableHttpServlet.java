@@ -24,7 +24,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.security.Principal;
 import java.util.List;
 
 /**
@@ -64,6 +63,9 @@ public class StreamableHttpServlet extends McpHttpServlet {
             return;
         }
         List<JsonRpcMessage> messages = parsed.list();
+        if (scopeCheck.refused(req, resp, messages)) {
+            return;
+        }
         if (!parsed.batch() && ModernRequests.chosenBy(req, messages.get(0))) {
             modern.serve(req, resp, messages.get(0));
             return;
@@ -160,10 +162,9 @@ public class StreamableHttpServlet extends McpHttpServlet {
     }
 
     private Session newSession(HttpServletRequest req, HttpServletResponse resp) {
-        Principal p = req.getUserPrincipal();
-        Session s = sessions.create(Transport.STREAMABLE, p == null ? null : p.getName());
+        Session s = sessions.create(Transport.STREAMABLE, principal(req));
         resp.setHeader(McpHeaders.SESSION_ID, s.id());
-        return s;
+        return asCaller(s, req);
     }
 
     /**
@@ -184,8 +185,8 @@ public class StreamableHttpServlet extends McpHttpServlet {
                             + String.join(", ", ProtocolVersions.SUPPORTED));
             return null;
         }
-        Principal p = req.getUserPrincipal();
-        Session session = sessions.find(id, Transport.STREAMABLE, p == null ? null : p.getName()).orElse(null);
+        Session session = sessions.find(id, Transport.STREAMABLE, principal(req)).map(s -> asCaller(s, req))
+                .orElse(null);
         if (session == null) {
             HttpReplies.error(req, resp, HttpServletResponse.SC_NOT_FOUND, JsonValue.NULL, ErrorCodes.SESSION_NOT_FOUND,
                     "Session not found");

@@ -63,7 +63,9 @@ class ResumeIT {
                     "{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"ping\"}").status());
         }
         Map<String, String> h = Map.of("Accept", "text/event-stream", "Last-Event-ID", lastId);
-        try (EventStream resumed = RawHttp.open(c.port(), "GET", "/sse", h, null)) {
+        // The session id as in the endpoint: an event id alone resumes nothing.
+        String resumeUrl = "/sse" + endpoint.substring(endpoint.indexOf('?'));
+        try (EventStream resumed = RawHttp.open(c.port(), "GET", resumeUrl, h, null)) {
             assertEquals("event: endpoint\ndata: " + endpoint, resumed.nextFrame(5_000), "same session, same endpoint");
             // Requests run concurrently on two nodes: their responses come in completion order, each once.
             List<Integer> ids = new ArrayList<>();
