@@ -63,12 +63,11 @@ final class FeatureModels {
     /** The scopes of {@code @RequiresScopes} on the method and on its class. */
     static Set<String> scopes(FeatureMethod fm) {
         Set<String> scopes = new TreeSet<>();
-        for (RequiresScopes r : List.of(fm.method().getDeclaringClass().getAnnotationsByType(RequiresScopes.class))) {
-            scopes.addAll(List.of(r.value()));
-        }
-        RequiresScopes own = fm.annotation(RequiresScopes.class);
-        if (own != null) {
-            scopes.addAll(List.of(own.value()));
+        for (RequiresScopes r : new RequiresScopes[] {
+                fm.method().getDeclaringClass().getAnnotation(RequiresScopes.class), fm.annotation(RequiresScopes.class)}) {
+            if (r != null) {
+                scopes.addAll(List.of(r.value()));
+            }
         }
         return scopes;
     }

@@ -175,7 +175,7 @@ class OAuthIT {
             endpoint = stream.nextFrame(5_000).split("data: ")[1];
             Map<String, String> json = auth(alice, null);
             assertEquals(202, RawHttp.send(cluster.node(1).port(), "POST", endpoint, json, initialize()).status());
-            lastId = stream.nextFrame(10_000).split("\n")[0].substring(4);
+            lastId = stream.nextFrameStartingWith("id: ", 10_000).split("\n")[0].substring(4);
         }
         String withSession = "/sse" + endpoint.substring(endpoint.indexOf('?'));
         assertNotEquals(endpoint, resumedEndpoint(2, token("bob", SCOPES), withSession, lastId), "bob: a new session");
