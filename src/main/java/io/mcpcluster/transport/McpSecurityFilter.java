@@ -17,7 +17,8 @@ import java.io.IOException;
 
 /**
  * The checks every MCP endpoint shares, before any servlet runs: Host and Origin (403), and a declared
- * body size over the limit (413), then who calls ({@link Authorization}: 401, 403). Adds {@code X-Content-Type-Options: nosniff} to every answer.
+ * body size over the limit (413), then who calls ({@link Authorization}: 401, 403). Adds
+ * {@code X-Content-Type-Options: nosniff} to every answer.
  */
 public class McpSecurityFilter extends HttpFilter {
     private OriginCheck originCheck;

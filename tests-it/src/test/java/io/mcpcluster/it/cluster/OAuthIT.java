@@ -112,6 +112,21 @@ class OAuthIT {
             }
             assertEquals(200, post(port, alice, session, ping(8)).status(), "the good token still works");
         }
+        for (int node = 0; node < 3; node++) {
+            String log = read(cluster.node(node).log());
+            assertTrue(log.contains("Bearer token refused") || node == 0, "refusals are logged, with their reason");
+            for (String token : List.of(alice, bad.get("expired"), bad.get("unknown key id"))) {
+                assertFalse(log.contains(token.substring(token.lastIndexOf('.') - 20)), "no token in a node's log");
+            }
+        }
+    }
+
+    private static String read(java.nio.file.Path log) {
+        try {
+            return java.nio.file.Files.readString(log);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
