@@ -71,7 +71,8 @@ class OAuthIT {
         assertTrue(r.output().contains("touch_note") && r.output().contains("text_stats"), r.output());
         List<String> seen = issuer.received();
         assertTrue(seen.stream().anyMatch(s -> s.startsWith("POST /" + OAuthIssuer.ISSUER_ID + "/token ")
-                && s.contains("grant_type=client_credentials")), "a token was requested: " + seen);
+                && s.contains("grant_type=client_credentials") && s.contains("resource=")),
+                "a token was requested for this resource (RFC 8707): " + seen);
     }
 
     @Test
