@@ -56,6 +56,7 @@ public class AnnotatedFeatures {
             switch (fm.kind()) {
                 case TOOL -> {
                     Tool t = fm.annotation(Tool.class);
+                    registry.scopes().requireForTool(FeatureModels.toolName(fm), FeatureModels.scopes(fm));
                     registry.addTool(new McpFeatures.ToolDefinition(FeatureModels.toolName(fm), t.title(),
                                     t.description(), FeatureModels.inputSchema(params)),
                             (arguments, ctx) -> invoke(fm, params, args, arguments, null, ctx).thenCompose(
@@ -65,6 +66,7 @@ public class AnnotatedFeatures {
                     Prompt p = fm.annotation(Prompt.class);
                     List<McpFeatures.PromptArgument> promptArgs = params.stream().filter(s -> !s.isContext())
                             .map(s -> new McpFeatures.PromptArgument(s.name(), s.description(), s.required())).toList();
+                    registry.scopes().requireForPrompt(FeatureModels.promptName(fm), FeatureModels.scopes(fm));
                     registry.addPrompt(new McpFeatures.PromptDefinition(FeatureModels.promptName(fm), p.title(),
                                     p.description(), promptArgs),
                             (arguments, ctx) -> invoke(fm, params, args, toJson(arguments), null, ctx).thenCompose(
@@ -73,6 +75,7 @@ public class AnnotatedFeatures {
                 case RESOURCE -> {
                     Resource r = fm.annotation(Resource.class);
                     String name = r.name().isEmpty() ? fm.method().getName() : r.name();
+                    registry.scopes().requireForResource(r.uri(), FeatureModels.scopes(fm));
                     registry.addResource(new McpFeatures.ResourceDefinition(r.uri(), name, r.description(),
                                     r.mimeType()),
                             (uri, ctx) -> invoke(fm, params, args, JsonObject.EMPTY_JSON_OBJECT, uri, ctx).thenCompose(
@@ -80,6 +83,7 @@ public class AnnotatedFeatures {
                 }
                 case RESOURCE_TEMPLATE -> {
                     ResourceTemplate rt = fm.annotation(ResourceTemplate.class);
+                    registry.scopes().requireForTemplate(rt.uriTemplate(), FeatureModels.scopes(fm));
                     registry.addResourceTemplate(new McpFeatures.ResourceTemplateDefinition(rt.uriTemplate(),
                                     FeatureModels.templateName(fm), rt.description(), rt.mimeType()),
                             (uri, vars, ctx) -> invoke(fm, params, args, toJson(vars), uri, ctx).thenCompose(

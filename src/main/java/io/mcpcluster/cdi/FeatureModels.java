@@ -4,6 +4,7 @@ import io.mcpcluster.api.CacheHint;
 import io.mcpcluster.api.McpFeatures;
 import io.mcpcluster.api.Prompt;
 import io.mcpcluster.api.Resource;
+import io.mcpcluster.api.RequiresScopes;
 import io.mcpcluster.api.ResourceTemplate;
 import io.mcpcluster.api.Tool;
 import io.mcpcluster.protocol.Jsons;
@@ -17,6 +18,8 @@ import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Names, parameters and input schemas of annotated methods, with quarkus-mcp-server's defaults. */
 final class FeatureModels {
@@ -55,6 +58,18 @@ final class FeatureModels {
             specs.add(ParamSpec.of(p));
         }
         return specs;
+    }
+
+    /** The scopes of {@code @RequiresScopes} on the method and on its class. */
+    static Set<String> scopes(FeatureMethod fm) {
+        Set<String> scopes = new TreeSet<>();
+        for (RequiresScopes r : new RequiresScopes[] {
+                fm.method().getDeclaringClass().getAnnotation(RequiresScopes.class), fm.annotation(RequiresScopes.class)}) {
+            if (r != null) {
+                scopes.addAll(List.of(r.value()));
+            }
+        }
+        return scopes;
     }
 
     static String toolName(FeatureMethod fm) {

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
 
-/** Makes {@link McpConfig} and {@link InputLimits} injectable; it is read once per deployment (a record: no client proxy). */
+/** Makes {@link McpConfig}, {@link InputLimits} and {@link AuthConfig} injectable; each is read once per deployment (records: no client proxy). */
 @ApplicationScoped
 public class ConfigProducer {
     @Produces
@@ -17,5 +17,11 @@ public class ConfigProducer {
     @Singleton
     InputLimits inputLimits() {
         return InputLimits.fromEnvironment();
+    }
+
+    @Produces
+    @Singleton
+    AuthConfig authConfig() {
+        return AuthConfig.fromEnvironment();
     }
 }

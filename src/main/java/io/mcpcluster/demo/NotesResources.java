@@ -7,6 +7,7 @@ import io.mcpcluster.api.CompleteResourceTemplate;
 import io.mcpcluster.api.Prompt;
 import io.mcpcluster.api.PromptArg;
 import io.mcpcluster.api.PromptMessage;
+import io.mcpcluster.api.RequiresScopes;
 import io.mcpcluster.api.Resource;
 import io.mcpcluster.api.ResourceTemplate;
 import io.mcpcluster.api.TextContent;
@@ -55,6 +56,8 @@ public class NotesResources {
     @Inject
     McpFeatures features;
 
+    // Changing notes needs a scope of its own when authorization is on (mcp.auth.mode): see docs/SECURITY.md.
+    @RequiresScopes("notes:write")
     @Tool(name = "touch_note", description = "Tells every client subscribed to demo://notes/{topic} that it changed")
     String touchNote(@ToolArg(description = "architecture, operations or security") String topic) {
         features.resourceUpdated("demo://notes/" + topic);

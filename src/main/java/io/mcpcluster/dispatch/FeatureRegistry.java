@@ -41,6 +41,12 @@ public final class FeatureRegistry implements McpFeatures {
     private final Map<String, Completer> completers = new LinkedHashMap<>();
     private final Map<String, Caching> caching = new LinkedHashMap<>();
     private volatile Consumer<String> listChanged = method -> { };
+    private final FeatureScopes scopes = new FeatureScopes(this);
+
+    /** The scopes each feature needs (none unless declared). */
+    public FeatureScopes scopes() {
+        return scopes;
+    }
 
     /** Where list_changed notifications go (the server broadcasts them to every session). */
     public void onListChanged(Consumer<String> notifier) {

@@ -24,11 +24,17 @@ final class PromptMessages {
 
     CompletionStage<JsonObject> list(JsonObject params, RequestContext ctx) {
         return CompletableFuture.completedFuture(Pagination.page(params, "prompts",
-                registry.prompts().stream().map(FeatureRegistry.PromptEntry::json).toList(), pageSize));
+                registry.prompts().stream()
+                        .filter(p -> ctx.session().mayUse(registry.scopes().prompt(p.definition().name())))
+                        .map(FeatureRegistry.PromptEntry::json).toList(), pageSize));
     }
 
     CompletionStage<JsonObject> get(JsonObject params, RequestContext ctx) {
-        FeatureRegistry.PromptEntry prompt = registry.requirePrompt(Params.requireString(params, "name"));
+        String name = Params.requireString(params, "name");
+        if (!ctx.session().mayUse(registry.scopes().prompt(name))) {
+            throw McpException.invalidParams("Unknown prompt: " + name);
+        }
+        FeatureRegistry.PromptEntry prompt = registry.requirePrompt(name);
         JsonObject given = Params.optionalObject(params, "arguments");
         Map<String, String> arguments = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> e : given.entrySet()) {

@@ -29,12 +29,16 @@ final class ResourceMessages {
 
     CompletionStage<JsonObject> list(JsonObject params, RequestContext ctx) {
         return CompletableFuture.completedFuture(Pagination.page(params, "resources",
-                registry.resources().stream().map(FeatureRegistry.ResourceEntry::json).toList(), pageSize));
+                registry.resources().stream()
+                        .filter(r -> ctx.session().mayUse(registry.scopes().resource(r.definition().uri())))
+                        .map(FeatureRegistry.ResourceEntry::json).toList(), pageSize));
     }
 
     CompletionStage<JsonObject> templates(JsonObject params, RequestContext ctx) {
         return CompletableFuture.completedFuture(Pagination.page(params, "resourceTemplates",
-                registry.templates().stream().map(FeatureRegistry.TemplateEntry::json).toList(), pageSize));
+                registry.templates().stream()
+                        .filter(t -> ctx.session().mayUse(registry.scopes().template(t.template().template())))
+                        .map(FeatureRegistry.TemplateEntry::json).toList(), pageSize));
     }
 
     CompletionStage<JsonObject> read(JsonObject params, RequestContext ctx) {
@@ -52,7 +56,7 @@ final class ResourceMessages {
                 }
             }
         }
-        if (contents == null) {
+        if (contents == null || !ctx.session().mayUse(registry.scopes().resourceOrTemplate(uri))) {
             throw new McpException(ErrorCodes.RESOURCE_NOT_FOUND, "Resource not found",
                     Jsons.createObjectBuilder().add("uri", uri).build());
         }

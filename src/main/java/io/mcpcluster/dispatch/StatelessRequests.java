@@ -91,12 +91,13 @@ public class StatelessRequests {
      * then its response go to {@code sink}, from any thread (the sink orders them).
      * Returns what cancels the request (the client closed its response).
      */
-    public Runnable execute(JsonRpcMessage request, ModernMeta meta, String principal, Consumer<JsonObject> sink) {
+    public Runnable execute(JsonRpcMessage request, ModernMeta meta, String principal, Set<String> grantedScopes,
+                            Consumer<JsonObject> sink) {
         if (McpMethods.SERVER_DISCOVER.equals(request.method())) {
             sink.accept(JsonRpc.result(request.id(), results.discover()));
             return () -> { };
         }
-        Session once = Session.create(null, Transport.STREAMABLE, principal)
+        Session once = Session.create(null, Transport.STREAMABLE, principal).withGrantedScopes(grantedScopes)
                 .withHandshake(meta.protocolVersion(), meta.clientInfo(), meta.clientCapabilities());
         InputRound round;
         try {

@@ -32,14 +32,16 @@ final class ToolMessages {
 
     CompletionStage<JsonObject> list(JsonObject params, RequestContext ctx) {
         return java.util.concurrent.CompletableFuture.completedFuture(Pagination.page(params, "tools",
-                registry.tools().stream().map(FeatureRegistry.ToolEntry::json).toList(), pageSize));
+                registry.tools().stream()
+                        .filter(t -> ctx.session().mayUse(registry.scopes().tool(t.definition().name())))
+                        .map(FeatureRegistry.ToolEntry::json).toList(), pageSize));
     }
 
     CompletionStage<JsonObject> call(JsonObject params, RequestContext ctx) {
         String name = Params.requireString(params, "name");
         JsonObject arguments = Params.optionalObject(params, "arguments");
         FeatureRegistry.ToolEntry tool = registry.tool(name);
-        if (tool == null) {
+        if (tool == null || !ctx.session().mayUse(registry.scopes().tool(name))) {
             throw McpException.invalidParams("Unknown tool: " + name);
         }
         return Stages.call(() -> tool.handler().call(arguments, ctx)).handle((response, failure) -> {

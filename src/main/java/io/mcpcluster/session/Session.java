@@ -27,42 +27,46 @@ import java.util.stream.Collectors;
  * @param adopted            opened for a client that reconnected without naming its session: served
  *                           at the version its header named, with no client capabilities, until (if
  *                           ever) it sends {@code initialize}
+ * @param grantedScopes      the scopes of the token of the request being served (null: not restricted);
+ *                           set by the transport on each request, never stored, so that a client that
+ *                           gets a token with more scopes sees more at once
  */
 public record Session(String id, Transport transport, String protocolVersion, JsonObject clientInfo,
                       JsonObject clientCapabilities, LogLevel logLevel, Set<String> subscriptions,
                       String principal, String standaloneStreamId, boolean initialized, long createdAt,
-                      boolean adopted) {
+                      boolean adopted, Set<String> grantedScopes) {
 
     public Session {
         subscriptions = Set.copyOf(subscriptions);
         clientInfo = clientInfo == null ? JsonValue.EMPTY_JSON_OBJECT : clientInfo;
         clientCapabilities = clientCapabilities == null ? JsonValue.EMPTY_JSON_OBJECT : clientCapabilities;
+        grantedScopes = grantedScopes == null ? null : Set.copyOf(grantedScopes);
     }
 
     public static Session create(String id, Transport transport, String principal) {
         return new Session(id, transport, null, null, null, null, Set.of(), principal, null, false,
-                System.currentTimeMillis(), false);
+                System.currentTimeMillis(), false, null);
     }
 
     public Session withHandshake(String version, JsonObject info, JsonObject capabilities) {
         return new Session(id, transport, version, info, capabilities, logLevel, subscriptions, principal,
-                standaloneStreamId, initialized, createdAt, false);
+                standaloneStreamId, initialized, createdAt, false, grantedScopes);
     }
 
     /** Served at {@code version} without a handshake: its client reconnected without naming its session. */
     public Session adoptedAt(String version) {
         return new Session(id, transport, version, null, null, logLevel, subscriptions, principal,
-                standaloneStreamId, true, createdAt, true);
+                standaloneStreamId, true, createdAt, true, grantedScopes);
     }
 
     public Session withInitialized() {
         return new Session(id, transport, protocolVersion, clientInfo, clientCapabilities, logLevel, subscriptions,
-                principal, standaloneStreamId, true, createdAt, adopted);
+                principal, standaloneStreamId, true, createdAt, adopted, grantedScopes);
     }
 
     public Session withLogLevel(LogLevel level) {
         return new Session(id, transport, protocolVersion, clientInfo, clientCapabilities, level, subscriptions,
-                principal, standaloneStreamId, initialized, createdAt, adopted);
+                principal, standaloneStreamId, initialized, createdAt, adopted, grantedScopes);
     }
 
     public Session withSubscription(String uri, boolean subscribed) {
@@ -73,12 +77,23 @@ public record Session(String id, Transport transport, String protocolVersion, Js
             s.remove(uri);
         }
         return new Session(id, transport, protocolVersion, clientInfo, clientCapabilities, logLevel, s, principal,
-                standaloneStreamId, initialized, createdAt, adopted);
+                standaloneStreamId, initialized, createdAt, adopted, grantedScopes);
     }
 
     public Session withStandaloneStream(String streamId) {
         return new Session(id, transport, protocolVersion, clientInfo, clientCapabilities, logLevel, subscriptions,
-                principal, streamId, initialized, createdAt, adopted);
+                principal, streamId, initialized, createdAt, adopted, grantedScopes);
+    }
+
+    /** This session as seen by a request whose token grants {@code scopes} (null: not restricted). */
+    public Session withGrantedScopes(Set<String> scopes) {
+        return new Session(id, transport, protocolVersion, clientInfo, clientCapabilities, logLevel, subscriptions,
+                principal, standaloneStreamId, initialized, createdAt, adopted, scopes);
+    }
+
+    /** Whether the request being served may use a feature that needs {@code required}. */
+    public boolean mayUse(Set<String> required) {
+        return grantedScopes == null || grantedScopes.containsAll(required);
     }
 
     /** Whether event streams of this session start with a priming event (SEP-1699, 2025-11-25 on). */
@@ -119,7 +134,7 @@ public record Session(String id, Transport transport, String protocolVersion, Js
         return new Session(o.getString("id"), Transport.fromWireName(o.getString("t")), o.getString("v", null), o.getJsonObject("ci"),
                 o.getJsonObject("cc"), level == null ? null : LogLevel.parse(level), subs, o.getString("p", null),
                 o.getString("ss", null), o.getBoolean("in"), o.getJsonNumber("at").longValue(),
-                o.getBoolean("ad", false));
+                o.getBoolean("ad", false), null);
     }
 
     private static void optional(JsonObjectBuilder b, String key, String value) {

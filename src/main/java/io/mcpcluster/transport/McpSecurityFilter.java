@@ -2,7 +2,9 @@ package io.mcpcluster.transport;
 
 import io.mcpcluster.protocol.ErrorCodes;
 import io.mcpcluster.protocol.JsonRpc;
+import io.mcpcluster.config.AuthConfig;
 import io.mcpcluster.config.McpConfig;
+import io.mcpcluster.dispatch.FeatureRegistry;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonValue;
 import jakarta.servlet.FilterChain;
@@ -15,17 +17,21 @@ import java.io.IOException;
 
 /**
  * The checks every MCP endpoint shares, before any servlet runs: Host and Origin (403), and a declared
- * body size over the limit (413). Adds {@code X-Content-Type-Options: nosniff} to every answer.
+ * body size over the limit (413), then who calls ({@link Authorization}: 401, 403). Adds
+ * {@code X-Content-Type-Options: nosniff} to every answer.
  */
 public class McpSecurityFilter extends HttpFilter {
     private OriginCheck originCheck;
     private long maxBodyBytes;
+    private Authorization authorization;
 
     @Override
     public void init() {
         McpConfig config = CDI.current().select(McpConfig.class).get();
         originCheck = new OriginCheck(config.allowedHosts(), config.allowedOrigins());
         maxBodyBytes = config.maxBodyBytes();
+        authorization = new Authorization(CDI.current().select(AuthConfig.class).get(),
+                CDI.current().select(FeatureRegistry.class).get().scopes());
     }
 
     @Override
@@ -47,6 +53,9 @@ public class McpSecurityFilter extends HttpFilter {
                     ErrorCodes.INVALID_REQUEST, "Request body larger than " + maxBodyBytes + " bytes");
             return;
         }
-        chain.doFilter(req, resp);
+        HttpServletRequest authorized = authorization.authenticate(req, resp);
+        if (authorized != null) {
+            chain.doFilter(authorized, resp);
+        }
     }
 }

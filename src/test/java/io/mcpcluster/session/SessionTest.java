@@ -28,6 +28,18 @@ class SessionTest {
     }
 
     @Test
+    void grantedScopesRestrictOnlyTheRequestThatCarriesThemAndAreNeverStored() {
+        Session s = Session.create(Ids.random(), Transport.STREAMABLE, "https://issuer#alice");
+        assertTrue(s.mayUse(Set.of("notes:write")), "not restricted while authorization is off");
+        Session narrow = s.withGrantedScopes(Set.of("mcp"));
+        assertFalse(narrow.mayUse(Set.of("notes:write")));
+        assertTrue(narrow.mayUse(Set.of()));
+        assertTrue(narrow.withGrantedScopes(Set.of("mcp", "notes:write")).mayUse(Set.of("notes:write")));
+        assertEquals(null, Session.fromJson(narrow.toJson()).grantedScopes());
+        assertFalse(narrow.toJson().contains("mcp\""), narrow.toJson());
+    }
+
+    @Test
     void issuesDistinctVisibleAsciiIdsOf128Bits() {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {

@@ -10,12 +10,12 @@ import io.mcpcluster.stream.Streams;
 import io.mcpcluster.transport.HttpReplies;
 import io.mcpcluster.transport.McpHeaders;
 import io.mcpcluster.transport.McpHttpServlet;
+import io.mcpcluster.transport.QueryParameter;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.security.Principal;
 import java.util.logging.Logger;
 
 /**
@@ -27,9 +27,11 @@ import java.util.logging.Logger;
  *
  * </pre>
  * Every response of the session then arrives on this stream, with an id, whichever node handled the
- * POST. An EventSource that reconnects sends {@code Last-Event-ID}: the same session goes on, on
+ * POST. A client that reconnects with {@code Last-Event-ID} and its session id ({@code ?sessionId=}, as in
+ * its endpoint, or {@code Mcp-Session-Id}), as the same principal, goes on with the same session, on
  * whichever node it reached, with the missed events replayed after a repeated endpoint event (no SDK
- * offers this; the legacy spec has no session resumption of its own). An unknown or expired id starts
+ * offers this; the legacy spec has no session resumption of its own). An event id alone, an unknown or
+ * expired one, or another principal's session starts
  * a new session, as a first connection would. A client that reconnects without {@code Last-Event-ID}
  * but with its {@code MCP-Protocol-Version} (the TypeScript SDK) is asked which session it had:
  * see {@link io.mcpcluster.stream.LegacyReconnects}.
@@ -39,19 +41,20 @@ public class SseConnectServlet extends McpHttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Principal p = req.getUserPrincipal();
-        String principal = p == null ? null : p.getName();
+        String principal = principal(req);
         String lastEventId = McpHeaders.lastEventId(req);
         EventId after = EventId.parse(lastEventId);
         if (lastEventId != null && after == null) {
             HttpReplies.malformedLastEventId(req, resp);
             return;
         }
-        if (after != null && resume(req, resp, after, principal)) {
+        String sessionId = sessionId(req);
+        if (after != null && sessionId != null && resume(req, resp, after, sessionId, principal)) {
             return;
         }
         if (lastEventId != null) {
-            LOG.info(() -> "Last-Event-ID " + lastEventId + " names no resumable legacy stream: new session");
+            LOG.info(() -> "Last-Event-ID " + lastEventId + (sessionId == null ? " without a session id"
+                    : " names no resumable stream of that session") + ": new session");
         }
         try {
             openNew(req, principal);
@@ -72,10 +75,27 @@ public class SseConnectServlet extends McpHttpServlet {
         streams.openLegacy(req, session.id(), endpointFrame(req, session.id()));
     }
 
-    /** Resumes the legacy session whose stream {@code lastEventId} names; false when there is none. */
-    private boolean resume(HttpServletRequest req, HttpServletResponse resp, EventId lastEventId, String principal)
-            throws IOException {
-        StreamRecord record = streams.findResumable(lastEventId, null);
+    /**
+     * The session a resuming client names, as in its endpoint ({@code ?sessionId=}) or in an
+     * {@code Mcp-Session-Id} header: an event id alone never resumes a session (it travels in every frame).
+     */
+    private static String sessionId(HttpServletRequest req) {
+        String id;
+        try {
+            id = QueryParameter.first(req, "sessionId");
+        } catch (QueryParameter.Malformed e) {
+            id = null; // a malformed id names no session: this connection starts a new one
+        }
+        return id != null && !id.isBlank() ? id : req.getHeader(McpHeaders.SESSION_ID);
+    }
+
+    /**
+     * Resumes legacy session {@code sessionId} of {@code principal} whose stream {@code lastEventId} names;
+     * false when there is none.
+     */
+    private boolean resume(HttpServletRequest req, HttpServletResponse resp, EventId lastEventId, String sessionId,
+                           String principal) throws IOException {
+        StreamRecord record = streams.findResumable(lastEventId, sessionId);
         Session session = record == null ? null : sessions.find(record.sessionId(), Transport.LEGACY_SSE, principal)
                 .filter(s -> record.id().equals(s.standaloneStreamId())).orElse(null);
         if (session == null) {

@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.security.Principal;
 import java.util.List;
 
 /**
@@ -42,8 +41,8 @@ public class SseMessageServlet extends McpHttpServlet {
                     "Bad Request: sessionId query parameter is required");
             return;
         }
-        Principal p = req.getUserPrincipal();
-        Session session = sessions.find(id, Transport.LEGACY_SSE, p == null ? null : p.getName()).orElse(null);
+        Session session = sessions.find(id, Transport.LEGACY_SSE, principal(req)).map(s -> asCaller(s, req))
+                .orElse(null);
         if (session == null) {
             HttpReplies.error(req, resp, HttpServletResponse.SC_NOT_FOUND, JsonValue.NULL, ErrorCodes.SESSION_NOT_FOUND,
                     "Session not found");
@@ -55,7 +54,7 @@ public class SseMessageServlet extends McpHttpServlet {
             return;
         }
         RequestBodies.Messages messages = RequestBodies.readMessages(req, resp, config.maxBodyBytes(), limits);
-        if (messages == null) {
+        if (messages == null || scopeCheck.refused(req, resp, messages.list())) {
             return;
         }
         List<String> requestIds = messages.list().stream().filter(JsonRpcMessage::isRequest)

@@ -10,6 +10,7 @@ import io.mcpcluster.protocol.ProtocolVersions;
 import io.mcpcluster.session.Ids;
 import io.mcpcluster.sse.SseStream;
 import io.mcpcluster.sse.StreamOptions;
+import io.mcpcluster.transport.Authorization;
 import io.mcpcluster.transport.HttpReplies;
 import io.mcpcluster.transport.McpHeaders;
 import jakarta.json.JsonObject;
@@ -118,7 +119,8 @@ final class ModernRequests {
             response.deliver(n, JsonRpc.write(m), !m.containsKey("method"));
         };
         Principal p = req.getUserPrincipal();
-        cancel.set(stateless.execute(request, meta, p == null ? null : p.getName(), sink));
+        cancel.set(stateless.execute(request, meta, p == null ? null : p.getName(), Authorization.grantedScopes(req),
+                sink));
         if (clientGone.get()) {
             runIfSet(cancel.get()); // the client left before the request was handed over
         }

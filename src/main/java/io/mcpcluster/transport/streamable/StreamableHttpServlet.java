@@ -25,7 +25,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.security.Principal;
 import java.util.List;
 
 /**
@@ -65,6 +64,9 @@ public class StreamableHttpServlet extends McpHttpServlet {
             return;
         }
         List<JsonRpcMessage> messages = parsed.list();
+        if (scopeCheck.refused(req, resp, messages)) {
+            return;
+        }
         if (!parsed.batch() && ModernRequests.chosenBy(req, messages.get(0))) {
             modern.serve(req, resp, messages.get(0));
             return;
@@ -170,11 +172,10 @@ public class StreamableHttpServlet extends McpHttpServlet {
     /** A new session for {@code initialize}, or null once a session limit is answered. */
     private Session newSession(HttpServletRequest req, HttpServletResponse resp, JsonRpcMessage initialize)
             throws IOException {
-        Principal p = req.getUserPrincipal();
         try {
-            Session s = sessions.create(Transport.STREAMABLE, p == null ? null : p.getName());
+            Session s = sessions.create(Transport.STREAMABLE, principal(req));
             resp.setHeader(McpHeaders.SESSION_ID, s.id());
-            return s;
+            return asCaller(s, req);
         } catch (SessionLimitException e) {
             HttpReplies.sessionLimit(req, resp, initialize.id(), e);
             return null;
@@ -199,8 +200,8 @@ public class StreamableHttpServlet extends McpHttpServlet {
                             + String.join(", ", ProtocolVersions.SUPPORTED));
             return null;
         }
-        Principal p = req.getUserPrincipal();
-        Session session = sessions.find(id, Transport.STREAMABLE, p == null ? null : p.getName()).orElse(null);
+        Session session = sessions.find(id, Transport.STREAMABLE, principal(req)).map(s -> asCaller(s, req))
+                .orElse(null);
         if (session == null) {
             HttpReplies.error(req, resp, HttpServletResponse.SC_NOT_FOUND, JsonValue.NULL, ErrorCodes.SESSION_NOT_FOUND,
                     "Session not found");

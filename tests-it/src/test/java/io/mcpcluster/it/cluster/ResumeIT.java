@@ -55,7 +55,8 @@ class ResumeIT {
             endpoint = stream.nextFrame(5_000).split("data: ")[1];
             RawHttp.send(b.port(), "POST", endpoint, json, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
                     + "\"params\":{\"protocolVersion\":\"2024-11-05\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
-            String frame = stream.nextFrame(10_000);
+            // The response's event, not a keep-alive comment that may come first (every stream's tick).
+            String frame = stream.nextFrameStartingWith("id: ", 10_000);
             lastId = frame.split("\n")[0].substring(4);
         }
         for (int i = 2; i <= 6; i++) {
@@ -63,7 +64,9 @@ class ResumeIT {
                     "{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"ping\"}").status());
         }
         Map<String, String> h = Map.of("Accept", "text/event-stream", "Last-Event-ID", lastId);
-        try (EventStream resumed = RawHttp.open(c.port(), "GET", "/sse", h, null)) {
+        // The session id as in the endpoint: an event id alone resumes nothing.
+        String resumeUrl = "/sse" + endpoint.substring(endpoint.indexOf('?'));
+        try (EventStream resumed = RawHttp.open(c.port(), "GET", resumeUrl, h, null)) {
             assertEquals("event: endpoint\ndata: " + endpoint, resumed.nextFrame(5_000), "same session, same endpoint");
             // Requests run concurrently on two nodes: their responses come in completion order, each once.
             List<Integer> ids = new ArrayList<>();

@@ -44,13 +44,19 @@ public final class LocalCluster implements AutoCloseable {
     /** As above; {@code streamsOnFirst} routes GET streams to node 0 while it lives (see {@link Nginx}). */
     public static LocalCluster start(String name, int size, int capacity, Map<String, String> extra,
                                      boolean streamsOnFirst) {
+        return start(name, size, capacity, extra, streamsOnFirst, NodeProcess.freePort());
+    }
+
+    /** As above, with the balancer on {@code balancerPort} (the nodes' public URL names it). */
+    public static LocalCluster start(String name, int size, int capacity, Map<String, String> extra,
+                                     boolean streamsOnFirst, int balancerPort) {
         LocalCluster c = new LocalCluster(name, capacity, extra);
         List<CompletableFuture<NodeProcess>> starting = IntStream.range(0, size)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> c.launch(i))).toList();
         try {
             starting.forEach(f -> c.nodes.add(f.join()));
             c.awaitOneCluster();
-            c.nginx = Nginx.start(c.nodes.stream().map(NodeProcess::port).toList(), streamsOnFirst);
+            c.nginx = Nginx.start(c.nodes.stream().map(NodeProcess::port).toList(), streamsOnFirst, balancerPort);
             return c;
         } catch (RuntimeException e) {
             // A node or nginx failed to start: stop what did start before reporting it.

@@ -34,7 +34,11 @@ public final class Nginx implements AutoCloseable {
      * the others after; POSTs stay round-robin. Failover tests use it to put every stream on one node.
      */
     public static Nginx start(List<Integer> upstreamPorts, boolean streamsOnFirst) {
-        int port = NodeProcess.freePort();
+        return start(upstreamPorts, streamsOnFirst, NodeProcess.freePort());
+    }
+
+    /** On {@code port}, chosen before the nodes start (they must know their public URL: OAuthIT). */
+    public static Nginx start(List<Integer> upstreamPorts, boolean streamsOnFirst, int port) {
         Path root = NodeProcess.root();
         Path prefix = root.resolve("target/it-nginx/" + port);
         try {
