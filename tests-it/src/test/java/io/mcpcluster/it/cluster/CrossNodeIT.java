@@ -5,6 +5,7 @@ import io.mcpcluster.it.support.ListenStream;
 import io.mcpcluster.it.support.LocalCluster;
 import io.mcpcluster.it.support.McpHttpSession;
 import io.mcpcluster.it.support.NodeProcess;
+import io.mcpcluster.it.support.Processes;
 import io.mcpcluster.it.support.RawHttp;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -195,6 +196,16 @@ class CrossNodeIT {
             System.out.println("listen: tools/list_changed made on b reached a's stream " + toolsMicros / 1000.0
                     + " ms after the trigger call began");
         }
+    }
+
+    @Test
+    void typeScriptSdk2ClientListeningOnAHearsTheChangesMadeThroughB() {
+        Processes.Result r = Processes.run(List.of("node", "tests-it/node/v2/listen.mjs", "across", a.url("/mcp"),
+                b.url("/mcp")), 120);
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("ts2-listen OK mode=across tools=B->A updated=B->A filtered=yes closed=local"),
+                r.output());
+        System.out.println("listen, TypeScript SDK 2.4 client: " + r.output().strip());
     }
 
     /** A stateless 2026-07-28 tools/call of {@code tool} on {@code node}, by a client that can elicit. */

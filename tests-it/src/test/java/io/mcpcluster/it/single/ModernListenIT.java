@@ -12,9 +12,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static io.mcpcluster.it.support.ListenStream.callTool;
@@ -26,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * MCP 2026-07-28 {@code subscriptions/listen} on one real node, over raw HTTP: the acknowledgement comes
  * first, each stream carries only what its filter asks for, every message is tagged with the subscription
  * id, quiet streams get keep-alive comments, a stream the client closes is unregistered, and stopping the
- * node ends every stream with the final {@code resultType: complete} response (the last test).
+ * node ends every stream with the final {@code resultType: complete} response (the last test), which the
+ * TypeScript SDK v2 client ({@code tests-it/node/v2/listen.mjs}) reports as a graceful end.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ModernListenIT {
@@ -138,11 +143,21 @@ class ModernListenIT {
 
     @Test
     @Order(5)
-    void stoppingTheNodeEndsEveryStreamWithACompleteResponse() {
+    void stoppingTheNodeEndsEveryStreamWithACompleteResponseThatTheTypeScriptClientCallsGraceful()
+            throws IOException, InterruptedException {
+        Path out = Files.createTempFile("ts2-listen", ".txt");
+        Process tsClient = new ProcessBuilder("node", "tests-it/node/v2/listen.mjs", "until-stopped", node.url("/mcp"))
+                .directory(NodeProcess.root().toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         try (ListenStream a = ListenStream.open(node.port(), "\"end-a\"", "{\"toolsListChanged\":true}");
              ListenStream b = ListenStream.open(node.port(), "12", "{\"resourceSubscriptions\":[\"test://x\"]}")) {
             a.next(10_000);
             b.next(10_000);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (!Files.readString(out).contains("LISTENING") && tsClient.isAlive()
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue(Files.readString(out).contains("LISTENING"), Files.readString(out));
             node.close(); // SIGTERM: the node stops as an orchestrator would stop it
             for (ListenStream s : List.of(a, b)) {
                 JsonObject last = s.next(10_000);
@@ -151,6 +166,12 @@ class ModernListenIT {
                 assertEquals(last.get("id").toString(), subscriptionIdOf(last), "tagged with its own id");
                 assertTrue(s.awaitEnd(5_000), "then the stream ends");
             }
+            assertTrue(tsClient.waitFor(20, TimeUnit.SECONDS), "the TypeScript client saw its subscription end");
+            assertTrue(Files.readString(out).contains("ts2-listen OK mode=until-stopped closed=graceful"),
+                    Files.readString(out));
+        } finally {
+            tsClient.destroyForcibly();
+            Files.deleteIfExists(out);
         }
     }
 }
