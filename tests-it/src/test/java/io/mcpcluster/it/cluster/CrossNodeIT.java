@@ -2,6 +2,7 @@ package io.mcpcluster.it.cluster;
 
 import io.mcpcluster.it.support.EventStream;
 import io.mcpcluster.it.support.ListenStream;
+import io.mcpcluster.it.support.ModernHttp;
 import io.mcpcluster.it.support.LocalCluster;
 import io.mcpcluster.it.support.McpHttpSession;
 import io.mcpcluster.it.support.NodeProcess;
@@ -175,18 +176,18 @@ class CrossNodeIT {
             assertEquals("notifications/subscriptions/acknowledged", onC.next(10_000).getString("method"));
 
             long t0 = System.nanoTime();
-            ListenStream.callTool(b.port(), "test_trigger_tool_change", "{}");
+            ModernHttp.callTool(b.port(), "test_trigger_tool_change", "{}");
             JsonObject toolsChanged = onA.next(10_000);
             long toolsMicros = (System.nanoTime() - t0) / 1_000;
             assertEquals("notifications/tools/list_changed", toolsChanged.getString("method"), "made on b: " + toolsChanged);
             assertEquals("\"on-a\"", ListenStream.subscriptionIdOf(toolsChanged));
 
-            ListenStream.callTool(b.port(), "test_trigger_resource_update", "{\"uri\":\"test://watched-resource\"}");
+            ModernHttp.callTool(b.port(), "test_trigger_resource_update", "{\"uri\":\"test://watched-resource\"}");
             JsonObject updated = onA.next(10_000);
             assertEquals("notifications/resources/updated", updated.getString("method"), updated.toString());
             assertEquals("test://watched-resource", updated.getJsonObject("params").getString("uri"));
 
-            ListenStream.callTool(b.port(), "test_trigger_prompt_change", "{}");
+            ModernHttp.callTool(b.port(), "test_trigger_prompt_change", "{}");
             JsonObject promptsChanged = onC.next(10_000);
             assertEquals("notifications/prompts/list_changed", promptsChanged.getString("method"), "made on b: "
                     + promptsChanged);

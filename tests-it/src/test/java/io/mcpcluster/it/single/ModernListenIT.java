@@ -1,6 +1,7 @@
 package io.mcpcluster.it.single;
 
 import io.mcpcluster.it.support.ListenStream;
+import io.mcpcluster.it.support.ModernHttp;
 import io.mcpcluster.it.support.McpHttpSession;
 import io.mcpcluster.it.support.NodeProcess;
 import io.mcpcluster.it.support.RawHttp;
@@ -21,7 +22,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import static io.mcpcluster.it.support.ListenStream.callTool;
+import static io.mcpcluster.it.support.ModernHttp.callTool;
 import static io.mcpcluster.it.support.ListenStream.subscriptionIdOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -121,7 +122,7 @@ class ModernListenIT {
     @Test
     @Order(3)
     void aMissingFilterIsInvalidParamsAndNoStreamIsOpened() {
-        RawHttp.Response r = RawHttp.send(node.port(), "POST", "/mcp", ListenStream.headers("subscriptions/listen", null),
+        RawHttp.Response r = RawHttp.send(node.port(), "POST", "/mcp", ModernHttp.headers("subscriptions/listen", null),
                 ListenStream.body("9", null));
         assertEquals("application/json", r.header("Content-Type").split(";")[0], r.body());
         JsonObject answer = McpHttpSession.parse(r.body());

@@ -4,20 +4,14 @@ import jakarta.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
- * A 2026-07-28 {@code subscriptions/listen} stream opened over a raw socket on one node's own port, and
- * the stateless tool calls that trigger what it should hear of.
+ * A 2026-07-28 {@code subscriptions/listen} stream opened over a raw socket on one node's own port.
  */
 public final class ListenStream implements AutoCloseable {
-    public static final String V = "2026-07-28";
-    public static final String META = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"" + V + "\","
-            + "\"io.modelcontextprotocol/clientInfo\":{\"name\":\"listen-it\",\"version\":\"1\"},"
-            + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
     public static final String SUBSCRIPTION_ID = "io.modelcontextprotocol/subscriptionId";
 
     private final EventStream events;
@@ -26,42 +20,19 @@ public final class ListenStream implements AutoCloseable {
         this.events = events;
     }
 
-    /** Headers of a 2026 request: protocol version, Mcp-Method, and Mcp-Name when given. */
-    public static Map<String, String> headers(String method, String name) {
-        Map<String, String> h = McpHttpSession.headers(null);
-        h.put("MCP-Protocol-Version", V);
-        h.put("Mcp-Method", method);
-        if (name != null) {
-            h.put("Mcp-Name", name);
-        }
-        return h;
-    }
-
     /** The raw body of a subscriptions/listen request with id {@code idJson} and filter {@code notificationsJson}. */
     public static String body(String idJson, String notificationsJson) {
         return "{\"jsonrpc\":\"2.0\",\"id\":" + idJson + ",\"method\":\"subscriptions/listen\",\"params\":{"
-                + META + (notificationsJson == null ? "" : ",\"notifications\":" + notificationsJson) + "}}";
+                + ModernHttp.META + (notificationsJson == null ? "" : ",\"notifications\":" + notificationsJson) + "}}";
     }
 
     /** Opens a listen stream on {@code port}; answered 200 as an event stream. */
     public static ListenStream open(int port, String idJson, String notificationsJson) {
-        EventStream events = RawHttp.open(port, "POST", "/mcp", headers("subscriptions/listen", null),
+        EventStream events = RawHttp.open(port, "POST", "/mcp", ModernHttp.headers("subscriptions/listen", null),
                 body(idJson, notificationsJson));
         assertEquals(200, events.status());
         assertEquals("text/event-stream", events.header("Content-Type").split(";")[0], "a listen answer is a stream");
         return new ListenStream(events);
-    }
-
-    /** Runs {@code tool} statelessly on {@code port} with {@code argumentsJson}; returns its result. */
-    public static JsonObject callTool(int port, String tool, String argumentsJson) {
-        RawHttp.Response r = RawHttp.send(port, "POST", "/mcp", headers("tools/call", tool),
-                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
-                        + "\",\"arguments\":" + argumentsJson + "," + META + "}}");
-        assertEquals(200, r.status(), r.body());
-        List<JsonObject> messages = McpHttpSession.messages(r);
-        JsonObject result = messages.get(messages.size() - 1).getJsonObject("result");
-        assertNotNull(result, r.body());
-        return result;
     }
 
     /** The next message on the stream (keep-alive comments skipped), or null when none came in time. */
