@@ -158,16 +158,6 @@ class CrossNodeIT {
     }
 
     @Test
-    void secondStandaloneStreamIsRefusedEvenOnAnotherNode() {
-        McpHttpSession s = McpHttpSession.initialize(a.port(), "2025-06-18");
-        try (EventStream ignored = openGet(a, s)) {
-            Map<String, String> h = new HashMap<>(s.headers());
-            h.put("Accept", "text/event-stream");
-            assertEquals(409, RawHttp.send(b.port(), "GET", "/mcp", h, null).status());
-        }
-    }
-
-    @Test
     void listenStreamsOnTwoNodesHearTheChangesMadeOnAThirdAndOnlyThoseTheyAskedFor() {
         String filter = "{\"toolsListChanged\":true,\"resourceSubscriptions\":[\"test://watched-resource\"]}";
         try (ListenStream onA = ListenStream.open(a.port(), "\"on-a\"", filter);
@@ -207,6 +197,16 @@ class CrossNodeIT {
         assertTrue(r.output().contains("ts2-listen OK mode=across tools=B->A updated=B->A filtered=yes closed=local"),
                 r.output());
         System.out.println("listen, TypeScript SDK 2.4 client: " + r.output().strip());
+    }
+
+    @Test
+    void secondStandaloneStreamIsRefusedEvenOnAnotherNode() {
+        McpHttpSession s = McpHttpSession.initialize(a.port(), "2025-06-18");
+        try (EventStream ignored = openGet(a, s)) {
+            Map<String, String> h = new HashMap<>(s.headers());
+            h.put("Accept", "text/event-stream");
+            assertEquals(409, RawHttp.send(b.port(), "GET", "/mcp", h, null).status());
+        }
     }
 
     /** A stateless 2026-07-28 tools/call of {@code tool} on {@code node}, by a client that can elicit. */
