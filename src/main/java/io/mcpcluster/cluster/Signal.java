@@ -28,7 +28,12 @@ public record Signal(Type type, String sessionId, JsonValue payload) {
          * payload) by POSTing to its session: the node holding the new connection makes it that
          * session's stream again.
          */
-        RELINK
+        RELINK,
+        /**
+         * A list changed or a resource was updated (payload: the notification, untagged): every node
+         * hands it to its own 2026-07-28 {@code subscriptions/listen} streams that asked for it.
+         */
+        LISTEN_NOTIFICATION
     }
 
     public String toJson() {

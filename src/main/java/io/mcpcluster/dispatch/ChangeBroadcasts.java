@@ -20,7 +20,8 @@ import java.util.logging.Logger;
 /**
  * List changes and resource updates made on this node, sent to the standalone stream of every session
  * that wants them, on every node: the events go to each stream's holder, or wait in the log for a
- * stream being resumed. Started with the application, which it announces.
+ * stream being resumed. The same change goes, as one cluster signal, to the 2026-07-28 listen streams of
+ * every node ({@link Subscriptions}). Started with the application, which it announces.
  */
 @ApplicationScoped
 public class ChangeBroadcasts {
@@ -36,6 +37,8 @@ public class ChangeBroadcasts {
     NodeExecutors executors;
     @Inject
     Membership membership;
+    @Inject
+    Subscriptions subscriptions;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         features.onListChanged(method -> executors.workers().execute(() ->
@@ -48,6 +51,7 @@ public class ChangeBroadcasts {
     }
 
     private void broadcast(JsonObject notification, Predicate<Session> wanted) {
+        subscriptions.publish(notification);
         sessions.forEachWithStandaloneStream(s -> {
             if (wanted.test(s)) {
                 log.send(s.standaloneStreamId(), notification);

@@ -27,11 +27,11 @@ final class ModernResults {
     private static final Set<String> CACHEABLE = Set.of(McpMethods.SERVER_DISCOVER, McpMethods.TOOLS_LIST,
             McpMethods.PROMPTS_LIST, McpMethods.RESOURCES_LIST, McpMethods.RESOURCES_TEMPLATES_LIST,
             McpMethods.RESOURCES_READ);
-    /** What is served statelessly; listChanged and subscribe wait for subscriptions/listen. */
+    /** What is served statelessly; listChanged and subscribe are delivered on subscriptions/listen streams. */
     private static final JsonObject CAPABILITIES = Jsons.createObjectBuilder()
-            .add("tools", JsonValue.EMPTY_JSON_OBJECT)
-            .add("resources", JsonValue.EMPTY_JSON_OBJECT)
-            .add("prompts", JsonValue.EMPTY_JSON_OBJECT)
+            .add("tools", Jsons.createObjectBuilder().add("listChanged", true))
+            .add("resources", Jsons.createObjectBuilder().add("subscribe", true).add("listChanged", true))
+            .add("prompts", Jsons.createObjectBuilder().add("listChanged", true))
             .add("completions", JsonValue.EMPTY_JSON_OBJECT)
             .add("logging", JsonValue.EMPTY_JSON_OBJECT)
             .build();

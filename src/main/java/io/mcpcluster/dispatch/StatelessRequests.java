@@ -38,7 +38,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class StatelessRequests {
     private static final Logger LOG = Logger.getLogger(StatelessRequests.class.getName());
-    /** The methods of the core 2026 protocol served here (subscriptions/listen and tasks: not yet). */
+    /** The request/response methods of the core 2026 protocol (subscriptions/listen: {@link Subscriptions}). */
     private static final Set<String> SERVED = Set.of(McpMethods.SERVER_DISCOVER, McpMethods.TOOLS_LIST,
             McpMethods.TOOLS_CALL, McpMethods.RESOURCES_LIST, McpMethods.RESOURCES_READ,
             McpMethods.RESOURCES_TEMPLATES_LIST, McpMethods.PROMPTS_LIST, McpMethods.PROMPTS_GET,

@@ -3,15 +3,19 @@ package io.mcpcluster.launcher;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.Graceful;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs the WAR in an embedded Jetty 12 (ee10), the way a Jetty distribution would deploy it. Not part
  * of the WAR: it is packaged as the {@code launcher} jar and started by {@code ./dev serve} and by the
  * integration tests. Arguments: {@code [--host 127.0.0.1] [--port 8080] [--war target/mcp-cluster.war]}.
- * Prints {@code mcp-cluster listening on http://host:port} once the application is up.
+ * Prints {@code mcp-cluster listening on http://host:port} once the application is up. On stop (SIGTERM)
+ * the application's before-stop hook runs while connections are still open: Jetty closes them before it
+ * stops the application, and 2026-07-28 listen streams end with a final response.
  */
 public final class JettyLauncher {
     private JettyLauncher() {
@@ -47,10 +51,36 @@ public final class JettyLauncher {
         webapp.setTempDirectoryPersistent(false);
         server.setHandler(webapp);
         server.setErrorHandler(new JsonRpcErrorHandler());
+        server.addBean(new BeforeStop(webapp));
         server.setStopAtShutdown(true);
         server.setStopTimeout(5_000);
         server.start();
         System.out.println("mcp-cluster listening on http://" + host + ":" + connector.getLocalPort());
         server.join();
+    }
+
+    /**
+     * Part of Jetty's graceful phase (it waits up to the stop timeout): runs the {@link Runnable} the
+     * application published as the servlet-context attribute {@code io.mcpcluster.beforeStop}.
+     */
+    private static final class BeforeStop implements Graceful {
+        private final WebAppContext webapp;
+        private volatile boolean ran;
+
+        BeforeStop(WebAppContext webapp) {
+            this.webapp = webapp;
+        }
+
+        @Override
+        public CompletableFuture<Void> shutdown() {
+            ran = true;
+            Object hook = webapp.getServletContext().getAttribute("io.mcpcluster.beforeStop");
+            return hook instanceof Runnable r ? CompletableFuture.runAsync(r) : CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return ran;
+        }
     }
 }

@@ -18,6 +18,8 @@ public final class McpMethods {
     public static final String PROMPTS_GET = "prompts/get";
     public static final String COMPLETION_COMPLETE = "completion/complete";
     public static final String LOGGING_SET_LEVEL = "logging/setLevel";
+    /** 2026-07-28: a long-lived stream of the change notifications the client opted in to. */
+    public static final String SUBSCRIPTIONS_LISTEN = "subscriptions/listen";
 
     public static final String NOTIFY_CANCELLED = "notifications/cancelled";
     public static final String NOTIFY_PROGRESS = "notifications/progress";
@@ -27,6 +29,7 @@ public final class McpMethods {
     public static final String NOTIFY_PROMPTS_LIST_CHANGED = "notifications/prompts/list_changed";
     public static final String NOTIFY_RESOURCES_LIST_CHANGED = "notifications/resources/list_changed";
     public static final String NOTIFY_RESOURCE_UPDATED = "notifications/resources/updated";
+    public static final String NOTIFY_SUBSCRIPTIONS_ACKNOWLEDGED = "notifications/subscriptions/acknowledged";
 
     public static final String SAMPLING_CREATE_MESSAGE = "sampling/createMessage";
     public static final String ELICITATION_CREATE = "elicitation/create";

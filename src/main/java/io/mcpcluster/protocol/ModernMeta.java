@@ -27,6 +27,8 @@ public record ModernMeta(String protocolVersion, JsonObject clientInfo, JsonObje
     /** Unprefixed by exception (SEP-414), as OpenTelemetry names it. */
     public static final String TRACEPARENT = "traceparent";
     private static final Pattern TRACEPARENT_FORMAT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+    /** On every message of a subscriptions/listen stream: the id of the request that opened it. */
+    public static final String SUBSCRIPTION_ID = "io.modelcontextprotocol/subscriptionId";
 
     /** Whether {@code params} carries the 2026 fields, so the request chose the stateless era. */
     public static boolean isPresent(JsonObject params) {

@@ -2,7 +2,9 @@ package io.mcpcluster.it.arquillian;
 
 import io.mcpcluster.it.support.Conformance;
 import io.mcpcluster.it.support.EventStream;
+import io.mcpcluster.it.support.ListenStream;
 import io.mcpcluster.it.support.McpHttpSession;
+import io.mcpcluster.it.support.ModernHttp;
 import io.mcpcluster.it.support.Processes;
 import io.mcpcluster.it.support.RawHttp;
 import io.mcpcluster.it.support.ResumeScenario;
@@ -59,6 +61,21 @@ public abstract class ClusteredPairContract {
         assertEquals(2, h1.getJsonArray("members").size(), h1.toString());
         assertEquals(h1.getJsonArray("members"), h2.getJsonArray("members"));
         assertTrue(!h1.getString("node").equals(h2.getString("node")), h1 + " " + h2);
+    }
+
+    @Test
+    void listenStreamOnServer1HearsTheChangesMadeThroughServer2() {
+        try (ListenStream onServer1 = ListenStream.open(port1(), "\"pair\"",
+                "{\"toolsListChanged\":true,\"resourceSubscriptions\":[\"test://watched-resource\"]}")) {
+            assertEquals("notifications/subscriptions/acknowledged", onServer1.next(30_000).getString("method"));
+            ModernHttp.callTool(port2(), "test_trigger_tool_change", "{}");
+            JsonObject changed = onServer1.next(30_000);
+            assertEquals("notifications/tools/list_changed", changed.getString("method"), "made on server 2: " + changed);
+            assertEquals("\"pair\"", ListenStream.subscriptionIdOf(changed));
+            ModernHttp.callTool(port2(), "test_trigger_resource_update", "{\"uri\":\"test://watched-resource\"}");
+            JsonObject updated = onServer1.next(30_000);
+            assertEquals("test://watched-resource", updated.getJsonObject("params").getString("uri"), updated.toString());
+        }
     }
 
     @Test

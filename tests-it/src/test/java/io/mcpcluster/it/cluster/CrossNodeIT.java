@@ -1,9 +1,12 @@
 package io.mcpcluster.it.cluster;
 
 import io.mcpcluster.it.support.EventStream;
+import io.mcpcluster.it.support.ListenStream;
+import io.mcpcluster.it.support.ModernHttp;
 import io.mcpcluster.it.support.LocalCluster;
 import io.mcpcluster.it.support.McpHttpSession;
 import io.mcpcluster.it.support.NodeProcess;
+import io.mcpcluster.it.support.Processes;
 import io.mcpcluster.it.support.RawHttp;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -152,6 +155,48 @@ class CrossNodeIT {
         for (NodeProcess n : new NodeProcess[]{a, b, c}) {
             assertEquals(404, post(n, s, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}").status());
         }
+    }
+
+    @Test
+    void listenStreamsOnTwoNodesHearTheChangesMadeOnAThirdAndOnlyThoseTheyAskedFor() {
+        String filter = "{\"toolsListChanged\":true,\"resourceSubscriptions\":[\"test://watched-resource\"]}";
+        try (ListenStream onA = ListenStream.open(a.port(), "\"on-a\"", filter);
+             ListenStream onC = ListenStream.open(c.port(), "3", "{\"promptsListChanged\":true}")) {
+            assertEquals("notifications/subscriptions/acknowledged", onA.next(10_000).getString("method"));
+            assertEquals("notifications/subscriptions/acknowledged", onC.next(10_000).getString("method"));
+
+            long t0 = System.nanoTime();
+            ModernHttp.callTool(b.port(), "test_trigger_tool_change", "{}");
+            JsonObject toolsChanged = onA.next(10_000);
+            long toolsMicros = (System.nanoTime() - t0) / 1_000;
+            assertEquals("notifications/tools/list_changed", toolsChanged.getString("method"), "made on b: " + toolsChanged);
+            assertEquals("\"on-a\"", ListenStream.subscriptionIdOf(toolsChanged));
+
+            ModernHttp.callTool(b.port(), "test_trigger_resource_update", "{\"uri\":\"test://watched-resource\"}");
+            JsonObject updated = onA.next(10_000);
+            assertEquals("notifications/resources/updated", updated.getString("method"), updated.toString());
+            assertEquals("test://watched-resource", updated.getJsonObject("params").getString("uri"));
+
+            ModernHttp.callTool(b.port(), "test_trigger_prompt_change", "{}");
+            JsonObject promptsChanged = onC.next(10_000);
+            assertEquals("notifications/prompts/list_changed", promptsChanged.getString("method"), "made on b: "
+                    + promptsChanged);
+            assertEquals("3", ListenStream.subscriptionIdOf(promptsChanged));
+            assertEquals(List.of(), onA.within(1_000), "a asked for no prompt changes");
+            assertEquals(List.of(), onC.within(500), "c asked for no tool changes or updates");
+            System.out.println("listen: tools/list_changed made on b reached a's stream " + toolsMicros / 1000.0
+                    + " ms after the trigger call began");
+        }
+    }
+
+    @Test
+    void typeScriptSdk2ClientListeningOnAHearsTheChangesMadeThroughB() {
+        Processes.Result r = Processes.run(List.of("node", "tests-it/node/v2/listen.mjs", "across", a.url("/mcp"),
+                b.url("/mcp")), 120);
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("ts2-listen OK mode=across tools=B->A updated=B->A filtered=yes closed=local"),
+                r.output());
+        System.out.println("listen, TypeScript SDK 2.4 client: " + r.output().strip());
     }
 
     @Test

@@ -1,6 +1,12 @@
 package io.mcpcluster.it.support;
 
+import jakarta.json.JsonObject;
+
+import java.util.List;
 import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** Raw 2026-07-28 requests: the {@code _meta} fields, the mirrored headers and the JSON-RPC body. */
 public final class ModernHttp {
@@ -40,5 +46,16 @@ public final class ModernHttp {
 
     public static String body(int id, String method, String params) {
         return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}";
+    }
+
+    /** Runs {@code tool} statelessly on {@code port} with {@code argumentsJson}; returns its result. */
+    public static JsonObject callTool(int port, String tool, String argumentsJson) {
+        RawHttp.Response r = RawHttp.send(port, "POST", "/mcp", headers("tools/call", tool), body(1, "tools/call",
+                "{\"name\":\"" + tool + "\",\"arguments\":" + argumentsJson + "," + META + "}"));
+        assertEquals(200, r.status(), r.body());
+        List<JsonObject> messages = McpHttpSession.messages(r);
+        JsonObject result = messages.get(messages.size() - 1).getJsonObject("result");
+        assertNotNull(result, r.body());
+        return result;
     }
 }
