@@ -109,9 +109,11 @@ class LastEventIdIT {
             eventId = frame.lines().filter(l -> l.startsWith("id: ")).findFirst().orElseThrow().substring(4);
         }
         String stream = eventId.substring(0, eventId.lastIndexOf('.'));
-        assertRefused(RawHttp.send(node.port(), "GET", "/sse",
+        // A legacy resume names its session (as in its endpoint) beside the event id.
+        String resumePath = "/sse?" + endpoint.substring(endpoint.indexOf('?') + 1);
+        assertRefused(RawHttp.send(node.port(), "GET", resumePath,
                 Map.of("Accept", "text/event-stream", "Last-Event-ID", stream + ".9223372036854775807"), null), 400, -32600);
-        try (EventStream resumed = RawHttp.open(node.port(), "GET", "/sse",
+        try (EventStream resumed = RawHttp.open(node.port(), "GET", resumePath,
                 Map.of("Accept", "text/event-stream", "Last-Event-ID", eventId), null)) {
             assertEquals(200, resumed.status());
             assertEquals(endpoint, resumed.nextData(5_000), "the same session goes on");
