@@ -16,4 +16,10 @@ public @interface Tool {
     String description() default "";
 
     String title() default "";
+
+    /**
+     * How long a call may run before it is cancelled (its thread interrupted) and answered with
+     * {@code isError: true}; 0 takes the server's {@code mcp.tool.timeout.millis}, a negative value means none.
+     */
+    long timeoutMillis() default 0;
 }

@@ -10,7 +10,6 @@ import io.mcpcluster.api.Tool;
 import io.mcpcluster.api.CompletePrompt;
 import io.mcpcluster.api.CompleteResourceTemplate;
 import io.mcpcluster.dispatch.FeatureRegistry;
-import io.mcpcluster.protocol.McpException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.spi.CreationalContext;
@@ -60,7 +59,7 @@ public class AnnotatedFeatures {
                     registry.addTool(new McpFeatures.ToolDefinition(FeatureModels.toolName(fm), t.title(),
                                     t.description(), FeatureModels.inputSchema(params)),
                             (arguments, ctx) -> invoke(fm, params, args, arguments, null, ctx).thenCompose(
-                                    r -> ResultConverter.flatten(r, results::tool)));
+                                    r -> ResultConverter.flatten(r, results::tool)), t.timeoutMillis());
                 }
                 case PROMPT -> {
                     Prompt p = fm.annotation(Prompt.class);
@@ -126,14 +125,8 @@ public class AnnotatedFeatures {
             ParamSpec p = params.get(i);
             if (p.isContext()) {
                 values[i] = contextValue(p.contextType(), ctx, uri);
-            } else if (arguments.containsKey(p.name())) {
-                values[i] = converter.convert(p.name(), arguments.get(p.name()), p.type());
-            } else if (p.defaultValue() != null) {
-                values[i] = converter.convertDefault(p.name(), p.defaultValue(), p.type());
-            } else if (p.required()) {
-                throw McpException.invalidParams("Missing required argument: " + p.name());
             } else {
-                values[i] = converter.convert(p.name(), null, p.type());
+                values[i] = converter.bind(p, arguments);
             }
         }
         CreationalContext<?> cc = null;

@@ -3,6 +3,7 @@ package io.mcpcluster.cdi;
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.McpException;
 import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -16,13 +17,29 @@ import java.util.OptionalLong;
 
 /**
  * Binds a client's JSON argument to a Java parameter type: fast paths for strings, numbers, booleans
- * and enums, JSON-B for everything else. A value that does not fit is -32602 naming the argument.
+ * and enums, JSON-B for everything else. Checked before the method runs: a required argument that is
+ * missing or {@code null}, and a value that does not fit the type (a number for a string too), is
+ * -32602 naming the argument.
  */
 final class ArgumentConverter {
     private final Jsonb jsonb;
 
     ArgumentConverter(Jsonb jsonb) {
         this.jsonb = jsonb;
+    }
+
+    /** The value of argument {@code p} in {@code arguments}: the client's, else its default, else empty. */
+    Object bind(ParamSpec p, JsonObject arguments) {
+        JsonValue value = arguments.get(p.name());
+        boolean absent = value == null || value.getValueType() == JsonValue.ValueType.NULL;
+        if (absent && p.defaultValue() != null) {
+            return convertDefault(p.name(), p.defaultValue(), p.type());
+        }
+        if (absent && p.required()) {
+            throw McpException.invalidParams(value == null ? "Missing required argument: " + p.name()
+                    : "Argument '" + p.name() + "' must not be null");
+        }
+        return convert(p.name(), value, p.type());
     }
 
     Object convert(String name, JsonValue value, Type type) {
@@ -46,8 +63,9 @@ final class ArgumentConverter {
         try {
             return convertPresent(value, type, raw);
         } catch (ArithmeticException | ClassCastException | IllegalArgumentException | JsonbException e) {
+            String got = JsonRpc.write(value);
             throw McpException.invalidParams("Invalid value for argument '" + name + "': expected "
-                    + raw.getSimpleName() + ", got " + JsonRpc.write(value));
+                    + raw.getSimpleName() + ", got " + (got.length() > 60 ? got.substring(0, 60) + "…" : got));
         }
     }
 
@@ -63,7 +81,10 @@ final class ArgumentConverter {
 
     private Object convertPresent(JsonValue value, Type type, Class<?> raw) {
         if (raw == String.class) {
-            return value instanceof JsonString s ? s.getString() : JsonRpc.write(value);
+            if (value instanceof JsonString s) {
+                return s.getString();
+            }
+            throw new IllegalArgumentException("not a string");
         }
         if (raw == boolean.class || raw == Boolean.class) {
             if (value == JsonValue.TRUE || value == JsonValue.FALSE

@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
 
-/** Makes {@link McpConfig}, {@link InputLimits} and {@link AuthConfig} injectable; each is read once per deployment (records: no client proxy). */
+/**
+ * Makes {@link McpConfig}, {@link InputLimits}, {@link AuthConfig} and {@link ExecutionLimits} injectable;
+ * each is read once per deployment (records: no client proxy).
+ */
 @ApplicationScoped
 public class ConfigProducer {
     @Produces
@@ -23,5 +26,11 @@ public class ConfigProducer {
     @Singleton
     AuthConfig authConfig() {
         return AuthConfig.fromEnvironment();
+    }
+
+    @Produces
+    @Singleton
+    ExecutionLimits executionLimits() {
+        return ExecutionLimits.fromEnvironment();
     }
 }

@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  */
 public final class FeatureRegistry implements McpFeatures {
 
-    public record ToolEntry(ToolDefinition definition, JsonObject json, ToolHandler handler) {
+    /** {@code timeoutMillis}: the tool's own timeout, 0 for the server's default, negative for none. */
+    public record ToolEntry(ToolDefinition definition, JsonObject json, ToolHandler handler, long timeoutMillis) {
     }
 
     public record ResourceEntry(ResourceDefinition definition, JsonObject json, ResourceHandler handler) {
@@ -75,12 +76,17 @@ public final class FeatureRegistry implements McpFeatures {
 
     @Override
     public void addTool(ToolDefinition d, ToolHandler handler) {
+        addTool(d, handler, 0);
+    }
+
+    /** As {@link #addTool(ToolDefinition, ToolHandler)}, with the tool's own timeout ({@code @Tool(timeoutMillis)}). */
+    public void addTool(ToolDefinition d, ToolHandler handler, long timeoutMillis) {
         JsonObjectBuilder b = Jsons.createObjectBuilder().add("name", d.name());
         ContentJson.optional(b, "title", d.title());
         ContentJson.optional(b, "description", d.description());
         b.add("inputSchema", d.inputSchema());
         synchronized (this) {
-            tools.put(d.name(), new ToolEntry(d, b.build(), handler));
+            tools.put(d.name(), new ToolEntry(d, b.build(), handler, timeoutMillis));
         }
         listChanged.accept(McpMethods.NOTIFY_TOOLS_LIST_CHANGED);
     }

@@ -2,6 +2,7 @@ package io.mcpcluster.dispatch;
 
 import io.mcpcluster.cluster.ClusterSignals;
 import io.mcpcluster.cluster.Membership;
+import io.mcpcluster.config.ExecutionLimits;
 import io.mcpcluster.config.McpConfig;
 import io.mcpcluster.node.NodeExecutors;
 import io.mcpcluster.protocol.JsonRpc;
@@ -33,6 +34,8 @@ public class InboundMessages {
     @Inject
     McpConfig config;
     @Inject
+    ExecutionLimits limits;
+    @Inject
     SessionStore sessions;
     @Inject
     EventLog log;
@@ -61,9 +64,10 @@ public class InboundMessages {
         clientRequests = new ClientRequests(pending, signals, membership.nodeName(), executors.scheduler(),
                 config.clientRequestTimeoutMillis());
         McpDispatcher dispatcher = new McpDispatcher(features, sessions, config.pageSize(),
-                o -> JsonRpc.parse(jsonb.toJson(o)), config.serverName(), config.serverVersion());
+                o -> JsonRpc.parse(jsonb.toJson(o)), config.serverName(), config.serverVersion(),
+                new ToolDeadlines(executors.scheduler(), limits.toolTimeoutMillis()));
         executor = new RequestExecutor(dispatcher, new RequestContexts(log, streams, clientRequests, jsonb), signals,
-                executors.workers(), begun, membership);
+                executors.requests(), begun, membership);
     }
 
     /**

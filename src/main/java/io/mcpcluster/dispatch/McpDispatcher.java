@@ -17,9 +17,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Routes a request to the handler of its method family; unknown methods are -32601. */
 public final class McpDispatcher {
+    private static final Logger LOG = Logger.getLogger(McpDispatcher.class.getName());
     private static final JsonObject CAPABILITIES = Jsons.createObjectBuilder()
             .add("tools", Jsons.createObjectBuilder().add("listChanged", true))
             .add("resources", Jsons.createObjectBuilder().add("subscribe", true).add("listChanged", true))
@@ -33,10 +36,11 @@ public final class McpDispatcher {
     private final JsonObject serverInfo;
 
     public McpDispatcher(FeatureRegistry registry, SessionStore sessions, int pageSize,
-                         Function<Object, JsonValue> toJson, String serverName, String serverVersion) {
+                         Function<Object, JsonValue> toJson, String serverName, String serverVersion,
+                         ToolDeadlines deadlines) {
         this.sessions = sessions;
         this.serverInfo = Jsons.createObjectBuilder().add("name", serverName).add("version", serverVersion).build();
-        ToolMessages tools = new ToolMessages(registry, pageSize, toJson);
+        ToolMessages tools = new ToolMessages(registry, pageSize, toJson, deadlines);
         ResourceMessages resources = new ResourceMessages(registry, sessions, pageSize);
         PromptMessages prompts = new PromptMessages(registry, pageSize);
         CompletionMessages completions = new CompletionMessages(registry);
@@ -92,7 +96,10 @@ public final class McpDispatcher {
         return CompletableFuture.completedFuture(result);
     }
 
-    /** The JSON-RPC error of a failed request (an unexpected exception is -32603 with no internals). */
+    /**
+     * The JSON-RPC error of a failed request. An unexpected exception is -32603 with no internals: only an
+     * error id, which the log line with the exception carries too.
+     */
     public static JsonObject errorResponse(JsonValue id, Throwable failure) {
         Throwable cause = Stages.unwrap(failure);
         if (cause instanceof McpException e) {
@@ -101,6 +108,8 @@ public final class McpDispatcher {
         if (cause instanceof java.util.concurrent.CancellationException) {
             return JsonRpc.error(id, ErrorCodes.REQUEST_CANCELLED, "Request cancelled", null);
         }
-        return JsonRpc.error(id, ErrorCodes.INTERNAL_ERROR, "Internal error", null);
+        String errorId = ErrorIds.next();
+        LOG.log(Level.WARNING, "Request " + id + " failed unexpectedly [error id " + errorId + "]", cause);
+        return JsonRpc.error(id, ErrorCodes.INTERNAL_ERROR, "Internal error (error id " + errorId + ")", null);
     }
 }

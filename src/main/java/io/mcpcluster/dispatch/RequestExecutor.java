@@ -3,6 +3,8 @@ package io.mcpcluster.dispatch;
 import io.mcpcluster.cluster.ClusterSignals;
 import io.mcpcluster.cluster.Membership;
 import io.mcpcluster.cluster.Signal;
+import io.mcpcluster.node.FairRequestPool;
+import io.mcpcluster.node.RequestRefused;
 import io.mcpcluster.protocol.ErrorCodes;
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.JsonRpcMessage;
@@ -15,35 +17,34 @@ import jakarta.json.JsonValue;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs requests on the node's bounded worker pool and cancels them: the one place that knows which
+ * Runs requests on the node's {@link FairRequestPool} (one lane per session) and cancels them: the one place that knows which
  * requests execute on this node. A cancellation that arrives on another node reaches this one as a
  * {@link Signal.Type#CANCEL}; an ended session cancels all of its requests here.
  */
 public final class RequestExecutor {
     private static final Logger LOG = Logger.getLogger(RequestExecutor.class.getName());
     private static final long DEPARTURE_WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private static final int RETRY_AFTER_MILLIS = 1000;
 
     /** Requests executing on this node, by {@code session + ' ' + request id}. */
     private final Map<String, RequestContext> running = new ConcurrentHashMap<>();
     private final McpDispatcher dispatcher;
     private final RequestContexts contexts;
     private final ClusterSignals signals;
-    private final Executor workers;
+    private final FairRequestPool pool;
     private final InboundRequests begun;
     private final Membership membership;
 
-    RequestExecutor(McpDispatcher dispatcher, RequestContexts contexts, ClusterSignals signals, Executor workers,
+    RequestExecutor(McpDispatcher dispatcher, RequestContexts contexts, ClusterSignals signals, FairRequestPool pool,
                     InboundRequests begun, Membership membership) {
         this.dispatcher = dispatcher;
         this.contexts = contexts;
         this.signals = signals;
-        this.workers = workers;
+        this.pool = pool;
         this.begun = begun;
         this.membership = membership;
         signals.subscribe(Signal.Type.CANCEL, s -> cancelLocally(s.sessionId(), s.payload()));
@@ -57,24 +58,32 @@ public final class RequestExecutor {
         String key = key(session.id(), request.id());
         running.put(key, ctx);
         try {
-            workers.execute(() -> run(request, ctx, key));
-        } catch (RejectedExecutionException busy) {
+            pool.submit(session.id(), done -> run(request, ctx, key, done));
+        } catch (RequestRefused refused) {
             running.remove(key, ctx);
-            LOG.warning("Worker pool full: refusing " + request.method());
-            contexts.reply(ctx, JsonRpc.error(request.id(), ErrorCodes.INTERNAL_ERROR, "Server busy, retry later", null));
+            contexts.reply(ctx, refusal(request, refused));
         }
     }
 
-    private void run(JsonRpcMessage request, RequestContext ctx, String key) {
+    /** The one answer to a request the pool refused: -32000 saying to retry later (no code in MCP fits better). */
+    static JsonObject refusal(JsonRpcMessage request, RequestRefused refused) {
+        LOG.warning(() -> "Refusing " + request.method() + ": " + refused.getMessage());
+        return JsonRpc.error(request.id(), ErrorCodes.SERVER_ERROR, refused.getMessage(),
+                io.mcpcluster.protocol.Jsons.createObjectBuilder().add("retryAfterMs", RETRY_AFTER_MILLIS).build());
+    }
+
+    private void run(JsonRpcMessage request, RequestContext ctx, String key, Runnable done) {
         String first = McpMethods.PING.equals(request.method()) ? null
                 : begun.begin(ctx.sessionId(), JsonRpc.write(request.id()), membership.nodeName());
         if (first != null) {
             running.remove(key, ctx);
+            done.run();
             contexts.reply(ctx, duplicate(request, first));
             return;
         }
         dispatcher.dispatch(request.method(), request.params(), ctx).whenComplete((result, failure) -> {
             running.remove(key, ctx);
+            done.run();
             if (failure != null && !(failure instanceof McpException)) {
                 LOG.log(Level.FINE, "Request " + request.method() + " failed", failure);
             }

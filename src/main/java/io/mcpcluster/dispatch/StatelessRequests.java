@@ -2,8 +2,10 @@ package io.mcpcluster.dispatch;
 
 import io.mcpcluster.api.CacheHint;
 import io.mcpcluster.api.McpFeatures;
+import io.mcpcluster.config.ExecutionLimits;
 import io.mcpcluster.config.McpConfig;
 import io.mcpcluster.node.NodeExecutors;
+import io.mcpcluster.node.RequestRefused;
 import io.mcpcluster.protocol.ErrorCodes;
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.JsonRpcMessage;
@@ -25,7 +27,7 @@ import jakarta.json.bind.Jsonb;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -50,6 +52,8 @@ public class StatelessRequests {
     @Inject
     McpConfig config;
     @Inject
+    ExecutionLimits limits;
+    @Inject
     FeatureRegistry features;
     @Inject
     SessionStore sessions;
@@ -60,6 +64,7 @@ public class StatelessRequests {
     @Inject
     RequestStateStore stateStore;
 
+    private final AtomicLong anonymous = new AtomicLong();
     private McpDispatcher dispatcher;
     private ModernResults results;
     private InputRounds rounds;
@@ -68,7 +73,8 @@ public class StatelessRequests {
     void start() {
         // The session store is never called on this path: it serves only initialize, setLevel and subscribe.
         dispatcher = new McpDispatcher(features, sessions, config.pageSize(), o -> JsonRpc.parse(jsonb.toJson(o)),
-                config.serverName(), config.serverVersion());
+                config.serverName(), config.serverVersion(),
+                new ToolDeadlines(executors.scheduler(), limits.toolTimeoutMillis()));
         results = new ModernResults(config.serverName(), config.serverVersion(), new ResultCaching(features,
                 new McpFeatures.Caching(config.cacheTtlMillis(), CacheHint.Scope.valueOf(
                         config.cacheScope().toUpperCase(Locale.ROOT)))));
@@ -111,10 +117,9 @@ public class StatelessRequests {
         RequestContext ctx = new RequestContext(meta.logLevel() == null ? once : once.withLogLevel(meta.logLevel()),
                 request.id(), request.progressToken(), outbound, null, jsonb, round, meta.traceparent());
         try {
-            executors.workers().execute(() -> run(request, ctx, outbound, round));
-        } catch (RejectedExecutionException busy) {
-            LOG.warning("Worker pool full: refusing " + describe(request, meta));
-            sink.accept(JsonRpc.error(request.id(), ErrorCodes.INTERNAL_ERROR, "Server busy, retry later", null));
+            executors.requests().submit(laneOf(principal), done -> run(request, ctx, outbound, round, done));
+        } catch (RequestRefused refused) {
+            sink.accept(RequestExecutor.refusal(request, refused));
         }
         return ctx::cancel;
     }
@@ -138,11 +143,20 @@ public class StatelessRequests {
                 + (meta != null && meta.traceparent() != null ? " trace=" + meta.traceparent() : "");
     }
 
-    private void run(JsonRpcMessage request, RequestContext ctx, Outbound outbound, InputRound round) {
+    /**
+     * Stateless requests share a lane per principal; anonymous ones each get their own (nothing ties two of
+     * them to one client), so only the node-wide bound applies to them.
+     */
+    private String laneOf(String principal) {
+        return principal != null ? "principal " + principal : "anonymous " + anonymous.incrementAndGet();
+    }
+
+    private void run(JsonRpcMessage request, RequestContext ctx, Outbound outbound, InputRound round, Runnable done) {
         long start = System.nanoTime();
         CompletionStage<JsonObject> stage = dispatcher.dispatch(request.method(),
                 InputRounds.methodParams(request.params()), ctx);
         stage.whenComplete((result, failure) -> {
+            done.run();
             if (ctx.traceparent() != null) {
                 // A traced request leaves one line to find it by its trace id; an untraced one none (hot path).
                 LOG.info(() -> String.format("%s (id %s) trace=%s %s in %d ms", request.method(), request.id(),

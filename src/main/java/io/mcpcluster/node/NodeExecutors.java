@@ -1,5 +1,6 @@
 package io.mcpcluster.node;
 
+import io.mcpcluster.config.ExecutionLimits;
 import io.mcpcluster.config.McpConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -16,17 +17,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads one node owns: the bounded worker pool that runs requests and everything handed off
- * by listeners and close callbacks (never a container or JGroups thread), and one scheduler for
- * keep-alives, gap checks and timeouts.
+ * The threads one node owns: the {@link FairRequestPool} that runs client requests, the bounded worker
+ * pool that runs everything handed off by listeners and close callbacks (never a container or JGroups
+ * thread; a slow tool cannot delay it), and one scheduler for keep-alives, gap checks and timeouts.
  */
 @ApplicationScoped
 public class NodeExecutors {
     private ThreadPoolExecutor workers;
     private ScheduledExecutorService scheduler;
+    private FairRequestPool requests;
 
     @Inject
     McpConfig config;
+    @Inject
+    ExecutionLimits limits;
 
     @PostConstruct
     void start() {
@@ -34,16 +38,23 @@ public class NodeExecutors {
                 new LinkedBlockingQueue<>(10_000), named("mcp-worker"));
         workers.allowCoreThreadTimeOut(true);
         scheduler = Executors.newSingleThreadScheduledExecutor(named("mcp-scheduler"));
+        requests = new FairRequestPool(limits.requestThreads(), limits.requestQueue(), limits.sessionConcurrentCalls(),
+                named("mcp-request"));
     }
 
     @PreDestroy
     void stop() {
         scheduler.shutdownNow();
+        requests.stop();
         workers.shutdownNow();
     }
 
     public ExecutorService workers() {
         return workers;
+    }
+
+    public FairRequestPool requests() {
+        return requests;
     }
 
     public ScheduledExecutorService scheduler() {

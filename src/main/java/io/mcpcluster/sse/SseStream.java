@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  * waits on a slow client). Built like Jetty's {@code EventSourceEmitter}: frames go through one lock
  * (methods named {@code locked…} need it), {@link #close()} runs once and never under the lock (it
  * completes the async context, which calls back into container code), and the first failed write
- * fails every later one.
+ * fails every later one. A client more than {@code maxQueuedBytes} behind is dropped (frames freed) and
+ * resumes from the log with {@code Last-Event-ID}.
  *
  * <p>Events arrive from any thread, possibly out of order (several nodes write one stream) or twice
  * (retried cache writes): {@link SequencedEvents} puts them in order, {@link GapWatch} deals with
@@ -45,6 +46,7 @@ public final class SseStream implements LocalStream, WriteListener {
     private final SequencedEvents<Pending> events;
     private final ResponseMode mode;
     private final GapWatch gaps;
+    private final long maxQueuedBytes;
     private final AtomicBoolean closed = new AtomicBoolean();
     private ServletOutputStream out;
     private boolean unflushed;
@@ -52,8 +54,9 @@ public final class SseStream implements LocalStream, WriteListener {
     private IOException failure;
 
     /** {@code onGap} fetches missing events from the log; {@code onClose} runs once when the connection ends. */
-    public SseStream(String streamId, String sessionId, AsyncContext async, StreamOptions options, Runnable onGap,
-                     Consumer<SseStream> onClose, ScheduledExecutorService scheduler) {
+    public SseStream(String streamId, String sessionId, AsyncContext async, StreamOptions options, long maxQueuedBytes,
+                     Runnable onGap, Consumer<SseStream> onClose, ScheduledExecutorService scheduler) {
+        this.maxQueuedBytes = maxQueuedBytes;
         this.streamId = streamId;
         this.sessionId = sessionId;
         this.async = async;
@@ -220,7 +223,10 @@ public final class SseStream implements LocalStream, WriteListener {
         }
     }
 
-    /** Writes what the connection takes now; true when the connection should end (all written, or failed). */
+    /**
+     * Writes what the connection takes now; true when the connection should end (all written, failed, or
+     * the client fell more than {@code maxQueuedBytes} behind).
+     */
     private boolean lockedFlush() {
         assert Thread.holdsLock(lock);
         if (out == null || closed.get()) {
@@ -229,6 +235,9 @@ public final class SseStream implements LocalStream, WriteListener {
         try {
             if (failure != null) {
                 throw failure;
+            }
+            if (queue.exceeds(maxQueuedBytes) && !out.isReady()) {
+                throw queue.drop(streamId, maxQueuedBytes);
             }
             while (out.isReady()) {
                 byte[] frame = queue.poll();

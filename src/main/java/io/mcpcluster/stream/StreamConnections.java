@@ -21,8 +21,11 @@ final class StreamConnections {
     private final EventLog log;
     private final LocalStreams localStreams;
     private final NodeExecutors executors;
+    private final long maxQueuedBytes;
 
-    StreamConnections(StreamRegistry registry, EventLog log, LocalStreams localStreams, NodeExecutors executors) {
+    StreamConnections(StreamRegistry registry, EventLog log, LocalStreams localStreams, NodeExecutors executors,
+                      long maxQueuedBytes) {
+        this.maxQueuedBytes = maxQueuedBytes;
         this.registry = registry;
         this.log = log;
         this.localStreams = localStreams;
@@ -40,7 +43,7 @@ final class StreamConnections {
     /** Opens the stream on a connection that is async already (and has no write listener yet). */
     SseStream open(AsyncContext async, String streamId, String sessionId, StreamOptions options) throws IOException {
         SseStream[] self = new SseStream[1];
-        SseStream stream = new SseStream(streamId, sessionId, async, options,
+        SseStream stream = new SseStream(streamId, sessionId, async, options, maxQueuedBytes,
                 () -> executors.workers().execute(() -> refill(self[0])),
                 this::onClosed, executors.scheduler());
         self[0] = stream;

@@ -3,6 +3,7 @@ package io.mcpcluster.stream;
 import io.mcpcluster.cluster.ClusterSignals;
 import io.mcpcluster.cluster.Membership;
 import io.mcpcluster.cluster.Signal;
+import io.mcpcluster.config.ExecutionLimits;
 import io.mcpcluster.config.McpConfig;
 import io.mcpcluster.node.NodeExecutors;
 import io.mcpcluster.protocol.Jsons;
@@ -56,6 +57,8 @@ public class Streams {
     @Inject
     McpConfig config;
     @Inject
+    ExecutionLimits limits;
+    @Inject
     StreamRegistry registry;
     @Inject
     EventLog log;
@@ -78,7 +81,7 @@ public class Streams {
 
     @PostConstruct
     void start() {
-        connections = new StreamConnections(registry, log, localStreams, executors);
+        connections = new StreamConnections(registry, log, localStreams, executors, limits.streamQueueBytes());
         signals.subscribe(Signal.Type.STREAM_TAKEN, s -> closeLocal(s, LocalStream::close));
         signals.subscribe(Signal.Type.POLL_CLOSE, s -> closeLocal(s, l -> l.closeForPolling(config.sseRetryMillis())));
         signals.subscribe(Signal.Type.SESSION_CLOSED, s -> localStreams.ofSession(s.sessionId())

@@ -59,6 +59,34 @@ class ArgumentConverterTest {
     }
 
     @Test
+    void refusesNullOrMissingRequiredArgumentsNamingThem() {
+        ParamSpec text = new ParamSpec(null, "text", String.class, true, null, "");
+        McpException nul = assertThrows(McpException.class, () -> converter.bind(text, JsonRpc.parse("{\"text\":null}")
+                .asJsonObject()));
+        assertEquals(ErrorCodes.INVALID_PARAMS, nul.code());
+        assertEquals("Argument 'text' must not be null", nul.getMessage());
+        McpException missing = assertThrows(McpException.class, () -> converter.bind(text,
+                jakarta.json.JsonValue.EMPTY_JSON_OBJECT));
+        assertTrue(missing.getMessage().contains("text"), missing.getMessage());
+        assertThrows(McpException.class, () -> converter.bind(new ParamSpec(null, "n", int.class, true, null, ""),
+                JsonRpc.parse("{\"n\":null}").asJsonObject()));
+    }
+
+    @Test
+    void nullTakesTheDefaultAndAnOptionalArgumentMayBeNull() {
+        ParamSpec top = new ParamSpec(null, "top", int.class, false, "3", "");
+        assertEquals(3, converter.bind(top, JsonRpc.parse("{\"top\":null}").asJsonObject()));
+        ParamSpec maybe = new ParamSpec(null, "maybe", String.class, false, null, "");
+        assertEquals(null, converter.bind(maybe, JsonRpc.parse("{\"maybe\":null}").asJsonObject()));
+    }
+
+    @Test
+    void refusesANumberWhereTheSchemaSaysString() {
+        McpException e = assertThrows(McpException.class, () -> convert("42", String.class));
+        assertTrue(e.getMessage().contains("expected String"), e.getMessage());
+    }
+
+    @Test
     void parsesDefaultValuesAsTheParameterType() {
         assertEquals(3, converter.convertDefault("n", "3", int.class));
         assertEquals("3", converter.convertDefault("s", "3", String.class));

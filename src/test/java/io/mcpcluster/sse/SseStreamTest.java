@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SseStreamTest {
     private static final String NOTE = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\"}";
     private static final String RESULT = "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}";
+    private static final long MAX_QUEUED_BYTES = 1_000;
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final FakeConnection connection = new FakeConnection();
@@ -30,7 +31,7 @@ class SseStreamTest {
     }
 
     private SseStream open(StreamOptions options) throws Exception {
-        SseStream stream = new SseStream("s", "session", connection.async, options, gapReported::countDown,
+        SseStream stream = new SseStream("s", "session", connection.async, options, MAX_QUEUED_BYTES, gapReported::countDown,
                 s -> closes.incrementAndGet(), scheduler);
         Field lock = SseStream.class.getDeclaredField("lock");
         lock.setAccessible(true);
@@ -156,5 +157,31 @@ class SseStreamTest {
             }
             Thread.sleep(10);
         }
+    }
+
+    @Test
+    void dropsTheConnectionAndFreesItsFramesWhenTheReaderFallsBehindTheLimit() throws Exception {
+        SseStream stream = open(StreamOptions.endless(1, 1_000));
+        stream.deliver(1, "{\"n\":1}", false);
+        connection.setReady(false);
+        String big = "{\"pad\":\"" + "x".repeat(300) + "\"}";
+        for (int seq = 2; seq <= 6; seq++) {
+            stream.deliver(seq, big, false);
+        }
+        assertEquals(1, closes.get(), "dropped once more than 1000 bytes waited");
+        assertEquals(1, connection.completions.get());
+        assertEquals(1, stream.flushedSeq(), "a resume starts after the last event handed to the socket");
+        connection.becomeReady();
+        assertFalse(connection.written().contains("pad"), "nothing of the dropped backlog is written");
+    }
+
+    @Test
+    void oneEventLargerThanTheLimitStillGoesWhenNothingElseWaits() throws Exception {
+        SseStream stream = open(StreamOptions.endless(1, 1_000));
+        connection.setReady(false);
+        stream.deliver(1, "{\"pad\":\"" + "x".repeat(5_000) + "\"}", false);
+        assertEquals(0, closes.get());
+        connection.becomeReady();
+        assertTrue(connection.written().contains("x".repeat(5_000)));
     }
 }

@@ -47,9 +47,11 @@ final class ModernRequests {
     private final Subscriptions subscriptions;
     private final ScheduledExecutorService scheduler;
     private final long gapTimeoutMillis;
+    private final long maxQueuedBytes;
 
     ModernRequests(StatelessRequests stateless, Subscriptions subscriptions, ScheduledExecutorService scheduler,
-                   long gapTimeoutMillis) {
+                   long gapTimeoutMillis, long maxQueuedBytes) {
+        this.maxQueuedBytes = maxQueuedBytes;
         this.stateless = stateless;
         this.subscriptions = subscriptions;
         this.scheduler = scheduler;
@@ -148,8 +150,8 @@ final class ModernRequests {
         AsyncContext async = req.startAsync();
         async.setTimeout(timeoutMillis);
         SseStream stream = new SseStream(Ids.random(), null, async,
-                new StreamOptions(1, 1, false, true, null, gapTimeoutMillis),
-                () -> { }, // every event is handed over in memory: a gap only means it is on its way
+                new StreamOptions(1, 1, false, true, null, gapTimeoutMillis), maxQueuedBytes,
+                null, // every event is handed over in memory, in no log: a gap only means it is on its way
                 onClose, scheduler);
         stream.start();
         return new Response(stream, (HttpServletResponse) async.getResponse(), new AtomicLong(1));

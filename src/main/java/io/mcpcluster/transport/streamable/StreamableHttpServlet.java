@@ -1,6 +1,7 @@
 package io.mcpcluster.transport.streamable;
 
 import io.mcpcluster.dispatch.StatelessRequests;
+import io.mcpcluster.config.ExecutionLimits;
 import io.mcpcluster.dispatch.Subscriptions;
 import io.mcpcluster.node.NodeExecutors;
 import io.mcpcluster.protocol.ErrorCodes;
@@ -50,7 +51,8 @@ public class StreamableHttpServlet extends McpHttpServlet {
         CDI<Object> cdi = CDI.current();
         Subscriptions subscriptions = cdi.select(Subscriptions.class).get();
         modern = new ModernRequests(cdi.select(StatelessRequests.class).get(), subscriptions,
-                cdi.select(NodeExecutors.class).get().scheduler(), config.gapTimeoutMillis());
+                cdi.select(NodeExecutors.class).get().scheduler(), config.gapTimeoutMillis(),
+                cdi.select(ExecutionLimits.class).get().streamQueueBytes());
         // Jetty closes connections before it stops the application: the launcher runs this first.
         getServletContext().setAttribute(BEFORE_STOP, (Runnable) subscriptions::endAll);
     }
