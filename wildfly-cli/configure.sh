@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Configures a WildFly installation for mcp-cluster, offline (embedded CLI, no server running): copies
-# standalone-ha.xml and applies the discovery script and mcp-caches.cli to the copy:
+# standalone-ha.xml and applies the discovery script, mcp-caches.cli and no-internals.cli to the copy:
 #   wildfly-cli/configure.sh JBOSS_HOME            -> standalone-mcp.xml      (TCPPING, fixed peers)
 #   wildfly-cli/configure.sh JBOSS_HOME dns-ping   -> standalone-mcp-dns.xml  (DNS_PING, Kubernetes)
 # Then start a node with: JBOSS_HOME/bin/standalone.sh -c standalone-mcp.xml -b=127.0.0.1 -bprivate=127.0.0.1
@@ -19,7 +19,7 @@ script=$(mktemp)
 trap 'rm -f "$script"' EXIT
 {
   echo "embed-server --server-config=$name --std-out=discard"
-  cat "$here/$discovery.cli" "$here/mcp-caches.cli"
+  cat "$here/$discovery.cli" "$here/mcp-caches.cli" "$here/no-internals.cli"
   echo "stop-embedded-server"
 } > "$script"
 "$home/bin/jboss-cli.sh" --file="$script"

@@ -1,6 +1,9 @@
 package io.mcpcluster.launcher;
 
+import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.Graceful;
@@ -37,7 +40,11 @@ public final class JettyLauncher {
             throw new IllegalArgumentException("No WAR at " + war + ": build it with mvn package");
         }
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        server.setErrorHandler(new JsonErrorHandler());
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false); // no "Server: Jetty(12.x)" on any response
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(300_000);
@@ -47,6 +54,7 @@ public final class JettyLauncher {
         webapp.setContextPath("/");
         webapp.setWar(war);
         webapp.setThrowUnavailableOnStartupException(true);
+        webapp.setErrorHandler(quietErrorPages());
         webapp.setTempDirectory(Files.createTempDirectory("mcp-cluster-").toFile());
         webapp.setTempDirectoryPersistent(false);
         server.setHandler(webapp);
@@ -82,5 +90,14 @@ public final class JettyLauncher {
         public boolean isShutdown() {
             return ran;
         }
+    }
+
+    /** The application's error pages (web.xml) go here; what none covers shows no stack and no message. */
+    private static ErrorPageErrorHandler quietErrorPages() {
+        ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowCauses(false);
+        errors.setShowMessageInTitle(false);
+        return errors;
     }
 }

@@ -77,6 +77,11 @@ final class FrameQueue {
         flushedSeq = writtenSeq;
     }
 
+    /** The last event handed to the connection (it may sit in the container's buffer). */
+    long writtenSeq() {
+        return writtenSeq;
+    }
+
     long flushedSeq() {
         return flushedSeq;
     }

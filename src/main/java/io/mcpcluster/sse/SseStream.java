@@ -17,8 +17,7 @@ import java.util.logging.Logger;
  * waits on a slow client). Built like Jetty's {@code EventSourceEmitter}: frames go through one lock
  * (methods named {@code locked…} need it), {@link #close()} runs once and never under the lock (it
  * completes the async context, which calls back into container code), and the first failed write
- * fails every later one. A client more than {@code maxQueuedBytes} behind is dropped (frames freed) and
- * resumes from the log with {@code Last-Event-ID}.
+ * fails every later one. {@link Backpressure} bounds what waits for a slow client.
  *
  * <p>Events arrive from any thread, possibly out of order (several nodes write one stream) or twice
  * (retried cache writes): {@link SequencedEvents} puts them in order, {@link GapWatch} deals with
@@ -33,7 +32,6 @@ import java.util.logging.Logger;
  */
 public final class SseStream implements LocalStream, WriteListener {
     private static final Logger LOG = Logger.getLogger(SseStream.class.getName());
-
     private record Pending(String json, boolean response) { }
 
     private final String streamId;
@@ -46,17 +44,17 @@ public final class SseStream implements LocalStream, WriteListener {
     private final SequencedEvents<Pending> events;
     private final ResponseMode mode;
     private final GapWatch gaps;
-    private final long maxQueuedBytes;
+    private final Backpressure backpressure;
     private final AtomicBoolean closed = new AtomicBoolean();
     private ServletOutputStream out;
     private boolean unflushed;
     private boolean completeWhenDrained;
     private IOException failure;
 
-    /** {@code onGap} fetches missing events from the log; {@code onClose} runs once when the connection ends. */
+    /** {@code onGap} refills from the log (null: the events are in no log); {@code onClose} runs once, at the end. */
     public SseStream(String streamId, String sessionId, AsyncContext async, StreamOptions options, long maxQueuedBytes,
                      Runnable onGap, Consumer<SseStream> onClose, ScheduledExecutorService scheduler) {
-        this.maxQueuedBytes = maxQueuedBytes;
+        this.backpressure = new Backpressure(maxQueuedBytes, onGap);
         this.streamId = streamId;
         this.sessionId = sessionId;
         this.async = async;
@@ -127,8 +125,8 @@ public final class SseStream implements LocalStream, WriteListener {
     public void deliver(long seq, String json, boolean isResponse) {
         boolean done;
         synchronized (lock) {
-            if (closed.get() || mode.isJson() || !events.offer(seq, new Pending(json, isResponse),
-                    System.currentTimeMillis())) {
+            if (closed.get() || mode.isJson() || backpressure.leavesInLog(queue)
+                    || !events.offer(seq, new Pending(json, isResponse), System.currentTimeMillis())) {
                 return;
             }
             lockedDrainInOrder();
@@ -157,7 +155,7 @@ public final class SseStream implements LocalStream, WriteListener {
             fetch = action == GapWatch.Action.FETCH;
             gaps.watch(events.hasWaiting());
         }
-        if (fetch) {
+        if (fetch && onGap != null) {
             onGap.run();
         }
         closeIf(done);
@@ -178,6 +176,8 @@ public final class SseStream implements LocalStream, WriteListener {
             if (mode.isEventStream() && queue.isEmpty()) {
                 queue.add(SseFrameEncoder.keepAlive());
             }
+            failure = failure == null && backpressure.stalled(queue) ? queue.drop(streamId, backpressure.maxQueuedBytes())
+                    : failure;
             done = lockedFlush();
         }
         closeIf(done);
@@ -223,10 +223,7 @@ public final class SseStream implements LocalStream, WriteListener {
         }
     }
 
-    /**
-     * Writes what the connection takes now; true when the connection should end (all written, failed, or
-     * the client fell more than {@code maxQueuedBytes} behind).
-     */
+    /** Writes what the connection takes now; true when the connection should end (all written, failed, behind). */
     private boolean lockedFlush() {
         assert Thread.holdsLock(lock);
         if (out == null || closed.get()) {
@@ -236,8 +233,8 @@ public final class SseStream implements LocalStream, WriteListener {
             if (failure != null) {
                 throw failure;
             }
-            if (queue.exceeds(maxQueuedBytes) && !out.isReady()) {
-                throw queue.drop(streamId, maxQueuedBytes);
+            if (backpressure.overflows(queue, out.isReady())) {
+                throw queue.drop(streamId, backpressure.maxQueuedBytes());
             }
             while (out.isReady()) {
                 byte[] frame = queue.poll();
@@ -249,6 +246,7 @@ public final class SseStream implements LocalStream, WriteListener {
                     out.flush();
                     queue.flushed();
                 } else {
+                    backpressure.drained();
                     return completeWhenDrained;
                 }
             }

@@ -1,44 +1,58 @@
 package io.mcpcluster.transport;
 
+import io.mcpcluster.config.ExecutionLimits;
 import io.mcpcluster.protocol.Jsons;
 import io.mcpcluster.cluster.Membership;
 import io.mcpcluster.dispatch.Subscriptions;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
 /**
- * {@code GET /health}: 200 with this node's name and the cluster's members. It answers only once the
- * servlets are initialised, which is after the node has joined the cluster and started its caches,
- * so it serves as a readiness probe (Kubernetes, load balancers, the Jetty Arquillian container). It
- * also counts the 2026-07-28 {@code subscriptions/listen} streams this node holds.
+ * {@code GET /health}: 200 {@code {"status":"UP"}}. It answers only once the servlets are initialised,
+ * which is after the node has joined the cluster and started its caches, so it serves as a readiness
+ * probe (Kubernetes, load balancers, the Jetty Arquillian container). The node's name and the cluster's
+ * members are told only to a caller that sends {@code X-Health-Token} equal to {@code mcp.health.token}
+ * (none when it is empty): anyone else learns nothing about the cluster.
+ * With the token it also counts the 2026-07-28 {@code subscriptions/listen} streams this node holds.
  */
 public class HealthServlet extends HttpServlet {
+    /** The request header that carries the health token. */
+    public static final String TOKEN_HEADER = "X-Health-Token";
+
     private transient Membership membership;
     private transient Subscriptions subscriptions;
+    private transient byte[] token;
 
     @Override
     public void init() {
         membership = CDI.current().select(Membership.class).get();
         subscriptions = CDI.current().select(Subscriptions.class).get();
+        token = CDI.current().select(ExecutionLimits.class).get().healthToken().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        var members = Jsons.createArrayBuilder();
-        membership.members().forEach(members::add);
-        String body = Jsons.createObjectBuilder()
-                .add("status", "UP")
-                .add("node", membership.nodeName())
-                .add("members", members)
-                .add("listenStreams", subscriptions.openCount())
-                .build().toString();
+        JsonObjectBuilder body = Jsons.createObjectBuilder().add("status", "UP");
+        if (detailsAllowed(req.getHeader(TOKEN_HEADER))) {
+            var members = Jsons.createArrayBuilder();
+            membership.members().forEach(members::add);
+            body.add("node", membership.nodeName()).add("members", members)
+                    .add("listenStreams", subscriptions.openCount());
+        }
         resp.setStatus(HttpServletResponse.SC_OK);
-        resp.setContentType("application/json");
         resp.setHeader("Cache-Control", "no-store");
-        resp.getWriter().write(body);
+        HttpReplies.json(resp, body.build().toString());
+    }
+
+    private boolean detailsAllowed(String offered) {
+        return token.length > 0 && offered != null
+                && MessageDigest.isEqual(token, offered.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -31,7 +31,11 @@ class SseStreamTest {
     }
 
     private SseStream open(StreamOptions options) throws Exception {
-        SseStream stream = new SseStream("s", "session", connection.async, options, MAX_QUEUED_BYTES, gapReported::countDown,
+        return open(options, gapReported::countDown);
+    }
+
+    private SseStream open(StreamOptions options, Runnable onGap) throws Exception {
+        SseStream stream = new SseStream("s", "session", connection.async, options, MAX_QUEUED_BYTES, onGap,
                 s -> closes.incrementAndGet(), scheduler);
         Field lock = SseStream.class.getDeclaredField("lock");
         lock.setAccessible(true);
@@ -159,20 +163,45 @@ class SseStreamTest {
         }
     }
 
-    @Test
-    void dropsTheConnectionAndFreesItsFramesWhenTheReaderFallsBehindTheLimit() throws Exception {
-        SseStream stream = open(StreamOptions.endless(1, 1_000));
+    /** Delivers event 1 to a reading client, then events 2..6 of about 340 bytes each to one that stopped. */
+    private SseStream fallBehind(Runnable onGap) throws Exception {
+        SseStream stream = open(StreamOptions.endless(1, 1_000), onGap);
         stream.deliver(1, "{\"n\":1}", false);
         connection.setReady(false);
         String big = "{\"pad\":\"" + "x".repeat(300) + "\"}";
         for (int seq = 2; seq <= 6; seq++) {
             stream.deliver(seq, big, false);
         }
-        assertEquals(1, closes.get(), "dropped once more than 1000 bytes waited");
-        assertEquals(1, connection.completions.get());
+        return stream;
+    }
+
+    @Test
+    void leavesEventsInTheLogPastTheLimitAndRefillsOnceTheReaderCaughtUp() throws Exception {
+        fallBehind(gapReported::countDown);
+        assertEquals(0, closes.get());
+        connection.becomeReady();
+        assertTrue(connection.written().contains("id: s.4\n"), "queued until the limit was reached");
+        assertFalse(connection.written().contains("id: s.5\n"), "left in the log");
+        assertTrue(gapReported.await(1, TimeUnit.SECONDS), "drained: refilled from the log");
+    }
+
+    @Test
+    void dropsAReaderThatReadNothingBetweenTwoKeepAlivesWhileBehind() throws Exception {
+        SseStream stream = fallBehind(gapReported::countDown);
+        stream.keepAlive();
+        assertEquals(0, closes.get());
+        stream.keepAlive();
+        assertEquals(1, closes.get(), "stalled: dropped");
         assertEquals(1, stream.flushedSeq(), "a resume starts after the last event handed to the socket");
         connection.becomeReady();
-        assertFalse(connection.written().contains("pad"), "nothing of the dropped backlog is written");
+        assertFalse(connection.written().contains("pad"), "the dropped frames were freed, not written");
+    }
+
+    @Test
+    void dropsAStreamWithNoLogBehindItAsSoonAsItPassesTheLimit() throws Exception {
+        fallBehind(null);
+        assertEquals(1, closes.get());
+        assertEquals(1, connection.completions.get());
     }
 
     @Test

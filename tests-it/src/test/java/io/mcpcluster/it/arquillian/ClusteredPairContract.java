@@ -6,6 +6,7 @@ import io.mcpcluster.it.support.ListenStream;
 import io.mcpcluster.it.support.McpHttpSession;
 import io.mcpcluster.it.support.ModernHttp;
 import io.mcpcluster.it.support.Processes;
+import io.mcpcluster.it.support.NodeProcess;
 import io.mcpcluster.it.support.RawHttp;
 import io.mcpcluster.it.support.ResumeScenario;
 import jakarta.json.JsonObject;
@@ -55,8 +56,8 @@ public abstract class ClusteredPairContract {
 
     @Test
     void bothServersFormOneClusterAndSayItOnTheHealthEndpoint() {
-        JsonObject h1 = McpHttpSession.parse(RawHttp.send(port1(), "GET", "/health", Map.of(), null).body());
-        JsonObject h2 = McpHttpSession.parse(RawHttp.send(port2(), "GET", "/health", Map.of(), null).body());
+        JsonObject h1 = McpHttpSession.parse(RawHttp.send(port1(), "GET", "/health", NodeProcess.HEALTH_DETAILS, null).body());
+        JsonObject h2 = McpHttpSession.parse(RawHttp.send(port2(), "GET", "/health", NodeProcess.HEALTH_DETAILS, null).body());
         assertEquals("UP", h1.getString("status"));
         assertEquals(2, h1.getJsonArray("members").size(), h1.toString());
         assertEquals(h1.getJsonArray("members"), h2.getJsonArray("members"));

@@ -30,7 +30,8 @@ class KubernetesDiscoveryIT {
         try (LoopbackDns dns = LoopbackDns.start(SERVICE, "127.0.0.1", "127.0.0.2");
              NodeProcess a = NodeProcess.start("k8s-a", pod(dns, jgroupsPort, "127.0.0.1", "pod-a"));
              NodeProcess b = NodeProcess.start("k8s-b", pod(dns, jgroupsPort, "127.0.0.2", "pod-b"))) {
-            JsonObject health = McpHttpSession.parse(RawHttp.send(b.port(), "GET", "/health", Map.of(), null).body());
+            JsonObject health = McpHttpSession.parse(RawHttp.send(b.port(), "GET", "/health",
+                    NodeProcess.HEALTH_DETAILS, null).body());
             assertEquals(2, health.getJsonArray("members").size(), health.toString());
             assertTrue(dns.answered() >= 2, "each pod asked the DNS: " + dns.answered());
 

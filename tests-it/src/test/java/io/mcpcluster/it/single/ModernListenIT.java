@@ -70,7 +70,7 @@ class ModernListenIT {
     private static int listenStreamsOnceAt(int expected) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 10_000;
         while (true) {
-            int open = McpHttpSession.parse(RawHttp.send(node.port(), "GET", "/health", Map.of(), null).body())
+            int open = McpHttpSession.parse(RawHttp.send(node.port(), "GET", "/health", NodeProcess.HEALTH_DETAILS, null).body())
                     .getInt("listenStreams");
             if (open == expected || System.currentTimeMillis() > deadline) {
                 return open;

@@ -31,8 +31,8 @@ class StreamableHttpBehaviourIT {
     }
 
     @Test
-    void healthNamesThisNodeAsTheOnlyMemberOfItsLocalCache() {
-        RawHttp.Response r = RawHttp.send(node.port(), "GET", "/health", Map.of(), null);
+    void healthNamesThisNodeAsTheOnlyMemberOfItsLocalCacheToTheHolderOfTheToken() {
+        RawHttp.Response r = RawHttp.send(node.port(), "GET", "/health", NodeProcess.HEALTH_DETAILS, null);
         assertEquals(200, r.status());
         assertEquals("application/json", r.header("Content-Type").split(";")[0]);
         JsonObject health = McpHttpSession.parse(r.body());

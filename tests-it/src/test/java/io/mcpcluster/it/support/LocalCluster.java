@@ -90,7 +90,7 @@ public final class LocalCluster implements AutoCloseable {
     private static int members(HttpClient http, NodeProcess n) {
         try {
             HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + n.port() + "/health"))
-                    .timeout(Duration.ofSeconds(5)).build();
+                    .header("X-Health-Token", NodeProcess.HEALTH_TOKEN).timeout(Duration.ofSeconds(5)).build();
             String body = http.send(get, HttpResponse.BodyHandlers.ofString()).body();
             try (JsonReader r = Json.createReader(new StringReader(body))) {
                 return r.readObject().getJsonArray("members").size();

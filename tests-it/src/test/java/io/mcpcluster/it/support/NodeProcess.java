@@ -20,6 +20,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NodeProcess implements AutoCloseable {
     public static final String TEST_FEATURES = "demo,conformance";
+    /** The {@code mcp.health.token} of test nodes: {@code /health} names members only to a caller that sends it. */
+    public static final String HEALTH_TOKEN = "it-health-token";
+    /** The headers that make {@code GET /health} tell the node's name and the cluster's members. */
+    public static final Map<String, String> HEALTH_DETAILS = Map.of("X-Health-Token", HEALTH_TOKEN);
     /** A node starts in 5-10 s, but a loaded 2-core machine has needed over 60; below the 3 min lifecycle timeout. */
     private static final long READY_SECONDS = 120;
     private final String name;
@@ -47,6 +51,9 @@ public final class NodeProcess implements AutoCloseable {
         List<String> args = new ArrayList<>();
         if (!properties.containsKey("mcp.features")) {
             args.add("-Dmcp.features=" + TEST_FEATURES);
+        }
+        if (!properties.containsKey("mcp.health.token")) {
+            args.add("-Dmcp.health.token=" + HEALTH_TOKEN);
         }
         properties.forEach((k, v) -> args.add("-D" + k + "=" + v));
         args.addAll(List.of("-cp", "target/mcp-cluster-launcher.jar:target/launcher-lib/*",

@@ -1,6 +1,7 @@
 package io.mcpcluster.it.arquillian.jetty;
 
 import io.mcpcluster.it.support.Directories;
+import io.mcpcluster.it.support.NodeProcess;
 import io.mcpcluster.it.support.Processes;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
@@ -70,7 +71,8 @@ public class JettyHomeContainer implements DeployableContainer<JettyHomeConfigur
                     "-Dmcp.jgroups.bind.addr=127.0.0.1",
                     "-Dmcp.jgroups.bind.port=" + config.getJgroupsPort(),
                     "-Dmcp.jgroups.initial.hosts=" + config.getJgroupsInitialHosts(),
-                    "-Dmcp.features=" + config.getFeatures()));
+                    "-Dmcp.features=" + config.getFeatures(),
+                    "-Dmcp.health.token=" + NodeProcess.HEALTH_TOKEN));
             process = new ProcessBuilder(command).directory(base.toFile()).redirectErrorStream(true)
                     .redirectOutput(base.resolve("jetty.log").toFile()).start();
             Process started = process;
