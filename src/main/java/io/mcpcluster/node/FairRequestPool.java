@@ -102,6 +102,20 @@ public final class FairRequestPool {
         }
     }
 
+    /** Threads running a request now (for {@code /health} details). */
+    public int running() {
+        synchronized (lock) {
+            return threads.size() - idle;
+        }
+    }
+
+    /** Requests waiting for a thread now. */
+    public int waiting() {
+        synchronized (lock) {
+            return waiting;
+        }
+    }
+
     /** Requests open for {@code key} on this node (for tests and diagnostics). */
     public int open(String key) {
         synchronized (lock) {

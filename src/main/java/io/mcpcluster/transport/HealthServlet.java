@@ -4,6 +4,8 @@ import io.mcpcluster.config.ExecutionLimits;
 import io.mcpcluster.protocol.Jsons;
 import io.mcpcluster.cluster.Membership;
 import io.mcpcluster.dispatch.Subscriptions;
+import io.mcpcluster.node.FairRequestPool;
+import io.mcpcluster.node.NodeExecutors;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServlet;
@@ -18,7 +20,7 @@ import java.security.MessageDigest;
  * {@code GET /health}: 200 {@code {"status":"UP"}}. It answers only once the servlets are initialised,
  * which is after the node has joined the cluster and started its caches, so it serves as a readiness
  * probe (Kubernetes, load balancers, the Jetty Arquillian container). The node's name and the cluster's
- * members are told only to a caller that sends {@code X-Health-Token} equal to {@code mcp.health.token}
+ * members, and the requests running and waiting for a thread, are told only to a caller that sends {@code X-Health-Token} equal to {@code mcp.health.token}
  * (none when it is empty): anyone else learns nothing about the cluster.
  * With the token it also counts the 2026-07-28 {@code subscriptions/listen} streams this node holds.
  */
@@ -28,12 +30,14 @@ public class HealthServlet extends HttpServlet {
 
     private transient Membership membership;
     private transient Subscriptions subscriptions;
+    private transient FairRequestPool requests;
     private transient byte[] token;
 
     @Override
     public void init() {
         membership = CDI.current().select(Membership.class).get();
         subscriptions = CDI.current().select(Subscriptions.class).get();
+        requests = CDI.current().select(NodeExecutors.class).get().requests();
         token = CDI.current().select(ExecutionLimits.class).get().healthToken().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -44,7 +48,8 @@ public class HealthServlet extends HttpServlet {
             var members = Jsons.createArrayBuilder();
             membership.members().forEach(members::add);
             body.add("node", membership.nodeName()).add("members", members)
-                    .add("listenStreams", subscriptions.openCount());
+                    .add("listenStreams", subscriptions.openCount()).add("requests", Jsons.createObjectBuilder()
+                            .add("running", requests.running()).add("waiting", requests.waiting()));
         }
         resp.setStatus(HttpServletResponse.SC_OK);
         resp.setHeader("Cache-Control", "no-store");
