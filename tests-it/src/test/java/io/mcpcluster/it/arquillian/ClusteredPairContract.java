@@ -6,6 +6,7 @@ import io.mcpcluster.it.support.ListenStream;
 import io.mcpcluster.it.support.McpHttpSession;
 import io.mcpcluster.it.support.ModernHttp;
 import io.mcpcluster.it.support.Processes;
+import io.mcpcluster.it.support.NoInternals;
 import io.mcpcluster.it.support.NodeProcess;
 import io.mcpcluster.it.support.RawHttp;
 import io.mcpcluster.it.support.ResumeScenario;
@@ -52,6 +53,22 @@ public abstract class ClusteredPairContract {
 
     private static String text(JsonObject response) {
         return response.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text");
+    }
+
+    @Test
+    void errorAnswersCarryNoStackTraceAndNoServerVersion() {
+        McpHttpSession s = McpHttpSession.initialize(port1(), "2025-06-18");
+        NoInternals.assertNoInternals("GET /", RawHttp.send(port2(), "GET", "/", Map.of(), null));
+        NoInternals.assertNoInternals("GET /mcp/%zz", RawHttp.send(port2(), "GET", "/mcp/%zz", Map.of(), null));
+        NoInternals.assertNoInternals("POST /messages bad form", RawHttp.send(port2(), "POST", "/messages?sessionId=%zz",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"), "a=%zz&b=%"));
+        RawHttp.Response nullArgument = RawHttp.send(port2(), "POST", "/mcp", s.headers(), "{\"jsonrpc\":\"2.0\","
+                + "\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"text_stats\",\"arguments\":{\"text\":null}}}");
+        NoInternals.assertNoInternals("tools/call with a null argument", nullArgument);
+        assertEquals(-32602, McpHttpSession.messages(nullArgument).get(0).getJsonObject("error").getInt("code"));
+        JsonObject anyone = McpHttpSession.parse(RawHttp.send(port2(), "GET", "/health", Map.of(), null).body());
+        assertEquals(1, anyone.size(), "only the status, without the token: " + anyone);
+        assertTrue(s.answersPing(), "the session is served after all of them");
     }
 
     @Test
