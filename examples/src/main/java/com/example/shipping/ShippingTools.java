@@ -2,6 +2,7 @@ package com.example.shipping;
 
 import io.mcpcluster.api.Tool;
 import io.mcpcluster.api.ToolArg;
+import io.mcpcluster.api.ToolCallException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.DayOfWeek;
@@ -19,7 +20,7 @@ public class ShippingTools {
     Quote quote(@ToolArg(description = "Weight in kilograms, at most 30") double weightKg,
                 @ToolArg(description = "Destination zone") Zone zone) {
         if (weightKg <= 0 || weightKg > 30) {
-            throw new IllegalArgumentException("weightKg must be more than 0 and at most 30");
+            throw new ToolCallException("weightKg must be more than 0 and at most 30"); // the model sees this message
         }
         return new Quote(zone, weightKg, zone.priceEur(weightKg), zone.transitDays);
     }
