@@ -27,7 +27,16 @@ class FairRequestPoolTest {
         return new FairRequestPool(threads, maxWaiting, perKey, r -> new Thread(r, "test-request"));
     }
 
-    /** Occupies the pool's one thread until {@code release} counts down. */
+    /** Occupies one thread of the pool with a request of {@code key}; it ends when the returned latch counts down. */
+    private static CountDownLatch occupy(FairRequestPool pool, String key) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        block(pool, key, running, release);
+        assertTrue(running.await(5, TimeUnit.SECONDS));
+        return release;
+    }
+
+    /** Runs a request of {@code key} that counts {@code running} down and ends when {@code release} does. */
     private static void block(FairRequestPool pool, String key, CountDownLatch running, CountDownLatch release) {
         pool.submit(key, done -> {
             running.countDown();
@@ -43,10 +52,7 @@ class FairRequestPoolTest {
     @Test
     void anotherSessionsRequestRunsNextNotAfterTheWholeBacklogOfTheFirst() throws Exception {
         pool = pool(1, 100, 100);
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        block(pool, "a", running, release);
-        assertTrue(running.await(5, TimeUnit.SECONDS));
+        CountDownLatch release = occupy(pool, "a");
         List<String> order = new CopyOnWriteArrayList<>();
         CountDownLatch all = new CountDownLatch(6);
         for (int i = 1; i <= 5; i++) {
@@ -84,10 +90,7 @@ class FairRequestPoolTest {
     @Test
     void refusesEveryoneWhenTheWaitingRoomIsFullAndCountsARequestUntilItsDoneRuns() throws Exception {
         pool = pool(1, 1, 10);
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        block(pool, "a", running, release);
-        assertTrue(running.await(5, TimeUnit.SECONDS));
+        CountDownLatch release = occupy(pool, "a");
         java.util.concurrent.atomic.AtomicReference<Runnable> later = new java.util.concurrent.atomic.AtomicReference<>();
         pool.submit("b", later::set); // waits for the one thread
         RequestRefused busy = assertThrows(RequestRefused.class, () -> pool.submit("c", done -> done.run()));
