@@ -40,7 +40,6 @@ public final class JettyLauncher {
             throw new IllegalArgumentException("No WAR at " + war + ": build it with mvn package");
         }
         Server server = new Server();
-        server.setErrorHandler(new JsonErrorHandler());
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false); // no "Server: Jetty(12.x)" on any response
         http.setSendXPoweredBy(false);

@@ -60,7 +60,7 @@ class ArgumentConverterTest {
 
     @Test
     void refusesNullOrMissingRequiredArgumentsNamingThem() {
-        ParamSpec text = new ParamSpec(null, "text", String.class, true, null, "");
+        ParamSpec text = new ParamSpec(null, "text", String.class, true, null, "", null);
         McpException nul = assertThrows(McpException.class, () -> converter.bind(text, JsonRpc.parse("{\"text\":null}")
                 .asJsonObject()));
         assertEquals(ErrorCodes.INVALID_PARAMS, nul.code());
@@ -68,15 +68,15 @@ class ArgumentConverterTest {
         McpException missing = assertThrows(McpException.class, () -> converter.bind(text,
                 jakarta.json.JsonValue.EMPTY_JSON_OBJECT));
         assertTrue(missing.getMessage().contains("text"), missing.getMessage());
-        assertThrows(McpException.class, () -> converter.bind(new ParamSpec(null, "n", int.class, true, null, ""),
+        assertThrows(McpException.class, () -> converter.bind(new ParamSpec(null, "n", int.class, true, null, "", null),
                 JsonRpc.parse("{\"n\":null}").asJsonObject()));
     }
 
     @Test
     void nullTakesTheDefaultAndAnOptionalArgumentMayBeNull() {
-        ParamSpec top = new ParamSpec(null, "top", int.class, false, "3", "");
+        ParamSpec top = new ParamSpec(null, "top", int.class, false, "3", "", null);
         assertEquals(3, converter.bind(top, JsonRpc.parse("{\"top\":null}").asJsonObject()));
-        ParamSpec maybe = new ParamSpec(null, "maybe", String.class, false, null, "");
+        ParamSpec maybe = new ParamSpec(null, "maybe", String.class, false, null, "", null);
         assertEquals(null, converter.bind(maybe, JsonRpc.parse("{\"maybe\":null}").asJsonObject()));
     }
 
