@@ -22,8 +22,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs requests on the node's {@link FairRequestPool} (one lane per session) and cancels them: the one
- * place that knows which requests execute on this node. A cancellation that arrives on another node reaches this one as a
- * {@link Signal.Type#CANCEL}; an ended session cancels all of its requests here.
+ * place that knows which requests execute on this node. A cancellation that arrives on another node
+ * reaches this one as a {@link Signal.Type#CANCEL}; an ended session cancels all of its requests here.
  */
 public final class RequestExecutor {
     private static final Logger LOG = Logger.getLogger(RequestExecutor.class.getName());

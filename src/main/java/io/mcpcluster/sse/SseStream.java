@@ -176,8 +176,8 @@ public final class SseStream implements LocalStream, WriteListener {
             if (mode.isEventStream() && queue.isEmpty()) {
                 queue.add(SseFrameEncoder.keepAlive());
             }
-            failure = failure == null && backpressure.stalled(queue) ? queue.drop(streamId, backpressure.maxQueuedBytes())
-                    : failure;
+            boolean stalled = failure == null && backpressure.stalled(queue);
+            failure = stalled ? queue.drop(streamId, backpressure.maxQueuedBytes()) : failure;
             done = lockedFlush();
         }
         closeIf(done);

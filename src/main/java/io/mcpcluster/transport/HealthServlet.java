@@ -19,10 +19,10 @@ import java.security.MessageDigest;
 /**
  * {@code GET /health}: 200 {@code {"status":"UP"}}. It answers only once the servlets are initialised,
  * which is after the node has joined the cluster and started its caches, so it serves as a readiness
- * probe (Kubernetes, load balancers, the Jetty Arquillian container). The node's name and the cluster's
- * members, and the requests running and waiting for a thread, are told only to a caller that sends {@code X-Health-Token} equal to {@code mcp.health.token}
- * (none when it is empty): anyone else learns nothing about the cluster.
- * With the token it also counts the 2026-07-28 {@code subscriptions/listen} streams this node holds.
+ * probe (Kubernetes, load balancers, the Jetty Arquillian container). The node's name, the cluster's
+ * members, the requests running and waiting and the 2026-07-28 {@code subscriptions/listen} streams held
+ * here are told only to a caller whose {@code X-Health-Token} equals {@code mcp.health.token} (nobody
+ * when it is empty): anyone else learns nothing of the cluster.
  */
 public class HealthServlet extends HttpServlet {
     /** The request header that carries the health token. */

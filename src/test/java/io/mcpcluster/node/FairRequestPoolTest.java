@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -91,7 +92,7 @@ class FairRequestPoolTest {
     void refusesEveryoneWhenTheWaitingRoomIsFullAndCountsARequestUntilItsDoneRuns() throws Exception {
         pool = pool(1, 1, 10);
         CountDownLatch release = occupy(pool, "a");
-        java.util.concurrent.atomic.AtomicReference<Runnable> later = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Runnable> later = new AtomicReference<>();
         pool.submit("b", later::set); // waits for the one thread
         RequestRefused busy = assertThrows(RequestRefused.class, () -> pool.submit("c", done -> done.run()));
         assertFalse(busy.sessionLimit());

@@ -60,8 +60,8 @@ public abstract class ClusteredPairContract {
         McpHttpSession s = McpHttpSession.initialize(port1(), "2025-06-18");
         NoInternals.assertNoInternals("GET /", RawHttp.send(port2(), "GET", "/", Map.of(), null));
         NoInternals.assertNoInternals("GET /mcp/%zz", RawHttp.send(port2(), "GET", "/mcp/%zz", Map.of(), null));
-        NoInternals.assertNoInternals("POST /messages bad form", RawHttp.send(port2(), "POST", "/messages?sessionId=%zz",
-                Map.of("Content-Type", "application/x-www-form-urlencoded"), "a=%zz&b=%"));
+        NoInternals.assertNoInternals("POST /messages bad form", RawHttp.send(port2(), "POST",
+                "/messages?sessionId=%zz", Map.of("Content-Type", "application/x-www-form-urlencoded"), "a=%zz&b=%"));
         RawHttp.Response nullArgument = RawHttp.send(port2(), "POST", "/mcp", s.headers(), "{\"jsonrpc\":\"2.0\","
                 + "\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"text_stats\",\"arguments\":{\"text\":null}}}");
         NoInternals.assertNoInternals("tools/call with a null argument", nullArgument);
