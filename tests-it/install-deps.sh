@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the integration tests need besides Maven, at the versions of pom.xml's properties: the
-# TypeScript SDK client (mcp-ts-sdk.version) in tests-it/node, the Python MCP SDK client (a venv in
+# TypeScript SDK client (mcp-ts-sdk.version) in tests-it/node, its v2 client (mcp-ts-client2.version,
+# another package name, in tests-it/node/v2 so that neither install prunes the other), the Python MCP SDK client (a venv in
 # python/.venv from the pinned python/requirements.txt), and in npm's cache Node
 # (conformance-node.version) with both versions of the official conformance suite (conformance.version,
 # conformance-next.version). Idempotent; quick when already done.
@@ -13,6 +14,11 @@ sdk=$(version mcp-ts-sdk.version)
 installed=$(node -p "require('./node/node_modules/@modelcontextprotocol/sdk/package.json').version" 2>/dev/null || true)
 if [ "$installed" != "$sdk" ]; then
   (cd node && npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error "@modelcontextprotocol/sdk@$sdk")
+fi
+client2=$(version mcp-ts-client2.version)
+installed=$(node -p "require('./node/v2/node_modules/@modelcontextprotocol/client/package.json').version" 2>/dev/null || true)
+if [ "$installed" != "$client2" ]; then
+  (cd node/v2 && npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error "@modelcontextprotocol/client@$client2")
 fi
 command -v python3 >/dev/null || { echo "python3 is required (Debian: apt-get install python3 python3-venv)" >&2; exit 1; }
 # The venv is rebuilt whenever the pinned requirements change; --retries 0: an index that is not

@@ -55,6 +55,16 @@ public record McpConfig(Set<String> allowedOrigins, Set<String> allowedHosts, lo
         return get("mcp.request.state.key", "");
     }
 
+    /** Several requestState keys, {@code id:base64} separated by commas, the first one current; empty: none. */
+    public String requestStateKeys() {
+        return get("mcp.request.state.keys", "");
+    }
+
+    /** A file of requestState keys (one {@code id:base64} a line, the first current), re-read when it changes. */
+    public String requestStateKeysFile() {
+        return get("mcp.request.state.keys.file", "");
+    }
+
     /** {@code ttlMs} of 2026-07-28 list and read results whose features set no {@code @CacheHint}. */
     public long cacheTtlMillis() {
         return Long.parseLong(get("mcp.cache.ttl.millis", "0"));

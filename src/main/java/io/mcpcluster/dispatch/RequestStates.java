@@ -21,37 +21,27 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The sealed {@code requestState} of MRTR rounds: AES-GCM under a key every node shares (configured, or
- * generated once and kept in the cluster), its id in clear before the ciphertext ({@code id.payload}) so
- * that a new key never breaks a round in flight. Inside: principal, method, a digest of the params,
+ * The sealed {@code requestState} of MRTR rounds: AES-GCM under a key every node shares ({@link SealingKeys}:
+ * configured, or generated once and kept in the cluster), its id in clear before the ciphertext
+ * ({@code id.payload}) so that a new key never breaks a round in flight. Inside: principal, method, a digest of the params,
  * expiry, a nonce and the answers so far. A state is accepted once in the whole cluster.
  */
 final class RequestStates {
     /** Larger than any honest state; refused before any work. */
     static final int MAX_TOKEN_CHARS = 256 * 1024;
-    private static final String GENERATED_KEY_ID = "g1";
-    private static final String CONFIGURED_KEY_ID = "c1";
     private static final int IV_BYTES = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RequestStateStore store;
+    private final SealingKeys keys;
     private final long lifetimeMillis;
-    private final String currentKeyId;
-    private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
 
-    /** {@code configuredKey}: base64 AES key from the configuration, or empty to use the cluster's. */
-    RequestStates(RequestStateStore store, String configuredKey, long lifetimeMillis) {
+    RequestStates(RequestStateStore store, SealingKeys keys, long lifetimeMillis) {
         this.store = store;
+        this.keys = keys;
         this.lifetimeMillis = lifetimeMillis;
-        if (configuredKey.isEmpty()) {
-            currentKeyId = GENERATED_KEY_ID;
-        } else {
-            currentKeyId = CONFIGURED_KEY_ID;
-            keys.put(CONFIGURED_KEY_ID, Base64.getDecoder().decode(configuredKey));
-        }
     }
 
     /** The digest that binds a state to its request: params without the round's own fields. */
@@ -78,13 +68,14 @@ final class RequestStates {
                 .add("n", Ids.random()).add("a", a).build();
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);
+        String keyId = keys.currentId();
         try {
-            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, currentKeyId, iv)
+            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, keyId, iv)
                     .doFinal(JsonRpc.write(plain).getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[IV_BYTES + sealed.length];
             System.arraycopy(iv, 0, out, 0, IV_BYTES);
             System.arraycopy(sealed, 0, out, IV_BYTES, sealed.length);
-            return currentKeyId + '.' + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+            return keyId + '.' + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot seal a requestState", e);
         }
@@ -128,7 +119,7 @@ final class RequestStates {
             try {
                 plain = decrypt(keyId, in);
             } catch (AEADBadTagException e) {
-                if (!refreshedClusterKey(keyId)) {
+                if (!keys.refreshed(keyId)) {
                     throw e;
                 }
                 plain = decrypt(keyId, in); // sealed under the cluster's key, which this node had lost track of
@@ -147,39 +138,15 @@ final class RequestStates {
                 .doFinal(in, IV_BYTES, in.length - IV_BYTES);
     }
 
-    /**
-     * After a failed check: whether the cluster holds another generated key than this node's copy (its
-     * entry was lost and made again). Offering our copy puts it back if the entry is missing.
-     */
-    private boolean refreshedClusterKey(String keyId) {
-        byte[] known = keys.get(keyId);
-        if (!GENERATED_KEY_ID.equals(keyId) || known == null) {
-            return false;
-        }
-        byte[] stored = Base64.getDecoder().decode(store.sharedKey(keyId, Base64.getEncoder().encodeToString(known)));
-        if (Arrays.equals(stored, known)) {
-            return false;
-        }
-        keys.put(keyId, stored);
-        return true;
-    }
-
     private Cipher cipher(int mode, String keyId, byte[] iv) throws GeneralSecurityException {
-        byte[] key = keys.computeIfAbsent(keyId, this::clusterKey);
+        byte[] key = keys.key(keyId);
+        if (key == null) {
+            throw invalid("its key is unknown here");
+        }
         Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
         c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
         c.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
         return c;
-    }
-
-    /** The generated key, made by whichever node needs it first and kept in the cluster. */
-    private byte[] clusterKey(String keyId) {
-        if (!GENERATED_KEY_ID.equals(keyId)) {
-            throw invalid("its key is unknown here");
-        }
-        byte[] fresh = new byte[32];
-        RANDOM.nextBytes(fresh);
-        return Base64.getDecoder().decode(store.sharedKey(keyId, Base64.getEncoder().encodeToString(fresh)));
     }
 
     private static McpException invalid(String why) {

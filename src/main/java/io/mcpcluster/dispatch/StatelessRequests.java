@@ -78,7 +78,9 @@ public class StatelessRequests {
         results = new ModernResults(config.serverName(), config.serverVersion(), new ResultCaching(features,
                 new McpFeatures.Caching(config.cacheTtlMillis(), CacheHint.Scope.valueOf(
                         config.cacheScope().toUpperCase(Locale.ROOT)))));
-        rounds = new InputRounds(new RequestStates(stateStore, config.requestStateKey(), STATE_LIFETIME_MILLIS));
+        SealingKeys keys = SealingKeys.configured(config.requestStateKeysFile(), config.requestStateKeys(),
+                config.requestStateKey(), stateStore);
+        rounds = new InputRounds(new RequestStates(stateStore, keys, STATE_LIFETIME_MILLIS));
     }
 
     /** Whether {@code method} exists in the 2026 era here; any other is 404 / -32601. */
