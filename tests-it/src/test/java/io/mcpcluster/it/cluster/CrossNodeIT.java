@@ -5,6 +5,7 @@ import io.mcpcluster.it.support.ListenStream;
 import io.mcpcluster.it.support.ModernHttp;
 import io.mcpcluster.it.support.LocalCluster;
 import io.mcpcluster.it.support.McpHttpSession;
+import io.mcpcluster.it.support.ModernCalls;
 import io.mcpcluster.it.support.NodeProcess;
 import io.mcpcluster.it.support.Processes;
 import io.mcpcluster.it.support.RawHttp;
@@ -209,24 +210,8 @@ class CrossNodeIT {
         }
     }
 
-    /** A stateless 2026-07-28 tools/call of {@code tool} on {@code node}, by a client that can elicit. */
     private static JsonObject modernCall(NodeProcess node, String tool, String extra, int id) {
-        Map<String, String> h = McpHttpSession.headers(null);
-        h.put("MCP-Protocol-Version", "2026-07-28");
-        h.put("Mcp-Method", "tools/call");
-        h.put("Mcp-Name", tool);
-        String body = "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\""
-                + tool + "\",\"arguments\":{}" + extra + ",\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":"
-                + "\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{\"elicitation\":{}}}}}";
-        RawHttp.Response r = RawHttp.send(node.port(), "POST", "/mcp", h, body);
-        assertEquals(200, r.status(), r.body());
-        List<JsonObject> messages = McpHttpSession.messages(r);
-        return messages.get(messages.size() - 1);
-    }
-
-    private static String answer(String key, String property, String value, String state) {
-        return ",\"inputResponses\":{\"" + key + "\":{\"action\":\"accept\",\"content\":{\"" + property
-                + "\":\"" + value + "\"}}},\"requestState\":\"" + state + "\"";
+        return ModernCalls.toolsCall(node.port(), tool, extra, id);
     }
 
     @Test
@@ -234,11 +219,11 @@ class CrossNodeIT {
         String tool = "test_input_required_result_multi_round";
         JsonObject first = modernCall(a, tool, "", 900).getJsonObject("result");
         assertEquals("input_required", first.getString("resultType"), first.toString());
-        String round2 = answer("step1", "name", "Ada", first.getString("requestState"));
+        String round2 = ModernCalls.answer("step1", "name", "Ada", first.getString("requestState"));
         JsonObject second = modernCall(b, tool, round2, 901).getJsonObject("result");
         assertEquals("input_required", second.getString("resultType"), "sealed on a, opened on b: " + second);
         assertTrue(second.getJsonObject("inputRequests").containsKey("step2"), second.toString());
-        String round3 = answer("step2", "color", "green", second.getString("requestState"));
+        String round3 = ModernCalls.answer("step2", "color", "green", second.getString("requestState"));
         JsonObject done = modernCall(c, tool, round3, 902).getJsonObject("result");
         assertEquals("Ada likes green", done.getJsonArray("content").getJsonObject(0).getString("text"),
                 "the answer of round 1 travelled in the state through b to c: " + done);
