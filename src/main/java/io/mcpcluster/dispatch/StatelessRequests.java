@@ -18,6 +18,8 @@ import io.mcpcluster.session.SessionStore;
 import io.mcpcluster.session.Transport;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -81,6 +83,11 @@ public class StatelessRequests {
         SealingKeys keys = SealingKeys.configured(config.requestStateKeysFile(), config.requestStateKeys(),
                 config.requestStateKey(), stateStore);
         rounds = new InputRounds(new RequestStates(stateStore, keys, STATE_LIFETIME_MILLIS));
+    }
+
+    /** Built at start, so that a requestState key setting that does not parse fails the deployment. */
+    void eager(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        // start() has run: nothing else to do
     }
 
     /** Whether {@code method} exists in the 2026 era here; any other is 404 / -32601. */

@@ -76,6 +76,34 @@ abstract class BenchClient implements AutoCloseable {
     }
 
     /**
+     * The stateless 2026-07-28 era: no initialize and no session, one POST per call carrying the
+     * request's own {@code _meta} and the headers the revision requires.
+     */
+    static final class Stateless extends BenchClient {
+        private static final String MODERN_CALL = "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"text_stats\",\"arguments\":{\"text\":\"a b c\"},\"_meta\":{"
+                + "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}}}";
+        private static final Map<String, String> HEADERS = Map.of("MCP-Protocol-Version", "2026-07-28",
+                "Mcp-Method", "tools/call", "Mcp-Name", "text_stats");
+        private final String url;
+
+        Stateless(String url) {
+            this.url = url;
+        }
+
+        @Override
+        void call() throws Exception {
+            int id = ids.getAndIncrement();
+            check(post(url, HEADERS, String.format(MODERN_CALL, id)).body(), id);
+        }
+
+        @Override
+        public void close() {
+            // Nothing was opened on the server.
+        }
+    }
+
+    /**
      * Legacy HTTP+SSE: one stream (raw socket, read by one thread) and one POST per call; the call
      * completes when its response arrives on the stream.
      */

@@ -4,7 +4,6 @@ import io.mcpcluster.baseline.JavaSdkBaselineServer;
 import io.mcpcluster.it.support.LocalCluster;
 import io.mcpcluster.it.support.FailoverProbe;
 import io.mcpcluster.it.support.NodeProcess;
-import io.mcpcluster.it.support.Processes;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -30,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * same machine in the same run, prints a table with each goal met or not, and writes it to
  * {@code docs/BENCHMARKS.md}. Figures are ratios to the baseline measured alongside, since these
  * machines are noisy. Arguments: {@code [quick]} for a short smoke run; {@code failover} runs P4
- * alone (10 tries) and prints it without writing the report.
+ * alone (10 tries) and {@code stateless} the 2026-07-28 rows alone, each printed without writing the report.
  */
 public final class Benchmarks {
     private static final String BASELINE = "(a) Java SDK " + JavaSdkBaselineServer.SDK_VERSION;
@@ -48,6 +47,8 @@ public final class Benchmarks {
         try {
             if (mode.equals("failover")) {
                 b.failover();
+            } else if (mode.equals("stateless")) {
+                b.stateless(Map.of("mcp.features", "demo", "mcp.worker.threads", "64"));
             } else {
                 b.run();
             }
@@ -100,12 +101,30 @@ public final class Benchmarks {
         goal("P2 (b) ≥ 1.0 × (a), legacy SSE", tputBLegacy / tputALegacy, tputBLegacy >= tputALegacy);
         goal("P2 (d) ≥ 0.6 × (b), Streamable", tputD / tputB, tputD >= 0.6 * tputB);
         goal("P2 (d) ≥ 0.6 × (b), legacy SSE", tputDLegacy / tputBLegacy, tputDLegacy >= 0.6 * tputBLegacy);
+        stateless(demo);
         idleStreams(quick ? 1_000 : 10_000);
         failover();
         writeReport();
     }
 
     private final List<Double> rowsThroughput = new ArrayList<>();
+
+    /** The stateless 2026-07-28 tools/call on 1 node and on 3 behind nginx, and the throughput ratio (no goal). */
+    private void stateless(Map<String, String> demo) throws Exception {
+        double one;
+        try (NodeProcess single = NodeProcess.start("bench-stateless", demo)) {
+            latency("(b) mcp-cluster, 1 node, stateless 2026-07-28", () -> new BenchClient.Stateless(single.url("/mcp")));
+            one = throughput("(b) mcp-cluster, 1 node, stateless 2026-07-28", () -> new BenchClient.Stateless(single.url("/mcp")));
+        }
+        try (LocalCluster cluster = LocalCluster.start("bench-stateless", 3, 3, demo)) {
+            String lb = cluster.balancer().url("/mcp");
+            latency("(d) mcp-cluster, 3 nodes behind nginx, stateless 2026-07-28", () -> new BenchClient.Stateless(lb));
+            double three = throughput("(d) mcp-cluster, 3 nodes behind nginx, stateless 2026-07-28",
+                    () -> new BenchClient.Stateless(lb));
+            row(String.format("| P2 ratio | stateless 2026-07-28 tools/call: 3 nodes behind nginx ÷ 1 node (no goal; "
+                    + "the clients and all 3 nodes share the same cores) | %.2f |", three / one));
+        }
+    }
 
     interface ClientFactory {
         BenchClient open() throws Exception;
@@ -178,8 +197,8 @@ public final class Benchmarks {
     /** P3: idle legacy SSE streams held open on one node: heap, threads, bytes per stream. */
     private void idleStreams(int count) throws Exception {
         try (NodeProcess node = NodeProcess.start("bench-idle", Map.of("mcp.features", "demo"))) {
-            long heapBefore = usedHeapAfterGc(node.pid());
-            int threadsBefore = threads(node.pid());
+            long heapBefore = ProcessProbes.usedHeapAfterGc(node.pid());
+            int threadsBefore = ProcessProbes.threads(node.pid());
             List<Socket> sockets = new ArrayList<>();
             byte[] request = ("GET /sse HTTP/1.1\r\nHost: 127.0.0.1:" + node.port() + "\r\nAccept: text/event-stream\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII);
@@ -203,8 +222,8 @@ public final class Benchmarks {
                     }
                     sockets.add(s);
                 }
-                long heapAfter = usedHeapAfterGc(node.pid());
-                int threadsAfter = threads(node.pid());
+                long heapAfter = ProcessProbes.usedHeapAfterGc(node.pid());
+                int threadsAfter = ProcessProbes.threads(node.pid());
                 long perStream = (heapAfter - heapBefore) / count;
                 row(String.format("| P3 idle streams | %d legacy SSE streams on 1 node (-Xmx512m) | heap after GC %d MB "
                                 + "(+%d MB), %d bytes per stream, threads %d → %d |", count, heapAfter >> 20,
@@ -243,32 +262,6 @@ public final class Benchmarks {
         goal("P4 failover ≤ 3 s in every one of " + times.size() + " tries (worst)", worst / 3000.0, worst <= 3_000);
     }
 
-    private static long usedHeapAfterGc(long pid) throws Exception {
-        run("jcmd", String.valueOf(pid), "GC.run");
-        String info = run("jcmd", String.valueOf(pid), "GC.heap_info");
-        // "garbage-first heap   total 262144K, used 41234K"
-        int at = info.indexOf("used ");
-        String used = info.substring(at + 5, info.indexOf('K', at));
-        return Long.parseLong(used.trim()) * 1024;
-    }
-
-    private static int threads(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("Threads:")) {
-                return Integer.parseInt(line.substring(8).trim());
-            }
-        }
-        return -1;
-    }
-
-    private static String run(String... cmd) throws Exception {
-        Processes.Result r = Processes.run(List.of(cmd), 60);
-        if (r.exitCode() != 0) {
-            throw new IllegalStateException(String.join(" ", cmd) + " failed: " + r.output());
-        }
-        return r.output();
-    }
-
     private static double ms(long nanos) {
         return nanos / 1_000_000.0;
     }
@@ -285,7 +278,7 @@ public final class Benchmarks {
     }
 
     private void writeReport() throws Exception {
-        String machine = run("sh", "-c", "nproc; grep -m1 'model name' /proc/cpuinfo; free -g | sed -n 2p; java -version 2>&1 | head -1")
+        String machine = ProcessProbes.run("sh", "-c", "nproc; grep -m1 'model name' /proc/cpuinfo; free -g | sed -n 2p; java -version 2>&1 | head -1")
                 .replace("\n", "; ").trim();
         StringBuilder md = new StringBuilder("# Benchmarks\n\n");
         md.append("Measured by `./dev bench").append(quick ? " quick" : "").append("` on ").append(ZonedDateTime.now())

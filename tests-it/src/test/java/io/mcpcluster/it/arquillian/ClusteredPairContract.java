@@ -4,6 +4,7 @@ import io.mcpcluster.it.support.Conformance;
 import io.mcpcluster.it.support.EventStream;
 import io.mcpcluster.it.support.ListenStream;
 import io.mcpcluster.it.support.McpHttpSession;
+import io.mcpcluster.it.support.ModernCalls;
 import io.mcpcluster.it.support.ModernHttp;
 import io.mcpcluster.it.support.Processes;
 import io.mcpcluster.it.support.NoInternals;
@@ -159,6 +160,25 @@ public abstract class ClusteredPairContract {
             assertEquals("notifications/resources/updated", n.getString("method"));
             assertEquals("demo://notes/operations", n.getJsonObject("params").getString("uri"));
         }
+    }
+
+    /**
+     * 2026-07-28 MRTR across the pair: round 1 answered input_required by server 1, round 2 by server 2,
+     * completed by server 1; the requestState key (generated once, kept in the pending cache) is shared.
+     */
+    @Test
+    void mrtrRoundsAlternateBetweenTheServersAndEachStateIsUsedOnce() {
+        String tool = "test_input_required_result_multi_round";
+        JsonObject first = ModernCalls.toolsCall(port1(), tool, "", 60).getJsonObject("result");
+        assertEquals("input_required", first.getString("resultType"), first.toString());
+        String round2 = ModernCalls.answer("step1", "name", "Ada", first.getString("requestState"));
+        JsonObject second = ModernCalls.toolsCall(port2(), tool, round2, 61).getJsonObject("result");
+        assertEquals("input_required", second.getString("resultType"), "sealed on 1, opened on 2: " + second);
+        String round3 = ModernCalls.answer("step2", "color", "green", second.getString("requestState"));
+        JsonObject done = ModernCalls.toolsCall(port1(), tool, round3, 62);
+        assertEquals("Ada likes green", text(done), "round 1's answer travelled through server 2: " + done);
+        assertEquals(-32602, ModernCalls.toolsCall(port1(), tool, round2, 63).getJsonObject("error").getInt("code"),
+                "round 1's state, used on server 2, replayed on server 1");
     }
 
     @Test
