@@ -51,6 +51,7 @@ class TypeScriptSdk2ClientIT {
         Processes.Result r = Processes.run(List.of("node", "tests-it/node/v2/client.mjs", mode,
                 cluster.balancer().url("/mcp"), cluster.node(0).url("/mcp"), cluster.node(1).url("/mcp"),
                 String.valueOf(CALLS)), 180);
+        System.out.println(r.output()); // the calls each node answered, in the test's output file
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("ts2-client OK mode=" + mode + " era=modern calls=" + CALLS), r.output());
         assertTrue(r.output().contains("mrtr=A->B"), r.output());
