@@ -24,8 +24,8 @@ final class ClusterKey implements SealingKeys {
     }
 
     @Override
-    public String currentId() {
-        return ID;
+    public Named current() {
+        return new Named(ID, key(ID));
     }
 
     @Override

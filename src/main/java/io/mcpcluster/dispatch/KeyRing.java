@@ -71,6 +71,11 @@ record KeyRing(String currentId, Map<String, byte[]> keys) implements SealingKey
     }
 
     @Override
+    public Named current() {
+        return new Named(currentId, keys.get(currentId));
+    }
+
+    @Override
     public byte[] key(String id) {
         return keys.get(id);
     }

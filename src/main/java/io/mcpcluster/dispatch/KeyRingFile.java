@@ -29,8 +29,8 @@ final class KeyRingFile implements SealingKeys {
     }
 
     @Override
-    public String currentId() {
-        return ring().currentId();
+    public Named current() {
+        return ring().current();
     }
 
     @Override

@@ -68,14 +68,14 @@ final class RequestStates {
                 .add("n", Ids.random()).add("a", a).build();
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);
-        String keyId = keys.currentId();
+        SealingKeys.Named current = keys.current();
         try {
-            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, keyId, iv)
+            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, current.id(), current.key(), iv)
                     .doFinal(JsonRpc.write(plain).getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[IV_BYTES + sealed.length];
             System.arraycopy(iv, 0, out, 0, IV_BYTES);
             System.arraycopy(sealed, 0, out, IV_BYTES, sealed.length);
-            return keyId + '.' + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+            return current.id() + '.' + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot seal a requestState", e);
         }
@@ -134,15 +134,15 @@ final class RequestStates {
     }
 
     private byte[] decrypt(String keyId, byte[] in) throws GeneralSecurityException {
-        return cipher(Cipher.DECRYPT_MODE, keyId, Arrays.copyOf(in, IV_BYTES))
-                .doFinal(in, IV_BYTES, in.length - IV_BYTES);
-    }
-
-    private Cipher cipher(int mode, String keyId, byte[] iv) throws GeneralSecurityException {
         byte[] key = keys.key(keyId);
         if (key == null) {
             throw invalid("its key is unknown here");
         }
+        return cipher(Cipher.DECRYPT_MODE, keyId, key, Arrays.copyOf(in, IV_BYTES))
+                .doFinal(in, IV_BYTES, in.length - IV_BYTES);
+    }
+
+    private static Cipher cipher(int mode, String keyId, byte[] key, byte[] iv) throws GeneralSecurityException {
         Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
         c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
         c.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));

@@ -9,8 +9,12 @@ import java.nio.file.Path;
  * rotation never breaks a round in flight. Implementations are thread-safe.
  */
 interface SealingKeys {
-    /** The id written in clear at the start of every token sealed now. */
-    String currentId();
+    /** A key and its id, written in clear at the start of every token it seals. */
+    record Named(String id, byte[] key) {
+    }
+
+    /** The key that seals now, read once so that a change between id and key cannot split them. */
+    Named current();
 
     /** The key named {@code id}, or null when it is not (or no longer) known here. */
     byte[] key(String id);

@@ -172,7 +172,16 @@ public class StatelessRequests {
                         ctx.traceparent(), failure == null ? "answered" : "failed: " + Stages.unwrap(failure),
                         (System.nanoTime() - start) / 1_000_000));
             }
-            JsonObject asked = round == null ? null : rounds.outcome(request, round);
+            JsonObject asked;
+            try {
+                asked = round == null ? null : rounds.outcome(request, round);
+            } catch (RuntimeException e) {
+                // Sealing failed (the cluster's key could not be read): answer, or the client waits forever.
+                LOG.warning("Cannot end the input round of " + request.method() + ": " + e);
+                outbound.send(JsonRpc.error(request.id(), ErrorCodes.INTERNAL_ERROR,
+                        "The input round could not be sealed; retry later", null));
+                return;
+            }
             if (asked != null) {
                 outbound.send(asked); // whatever the method made of the unanswered question
                 return;
