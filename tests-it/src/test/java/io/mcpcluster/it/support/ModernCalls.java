@@ -3,11 +3,10 @@ package io.mcpcluster.it.support;
 import jakarta.json.JsonObject;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Stateless 2026-07-28 {@code tools/call} requests over raw HTTP, by a client that declares elicitation. */
+/** Stateless 2026-07-28 {@code tools/call} requests over raw HTTP ({@link ModernHttp}), by a client that declares elicitation. */
 public final class ModernCalls {
     private ModernCalls() {
     }
@@ -17,14 +16,11 @@ public final class ModernCalls {
      * its last message (the response), the HTTP status having been 200.
      */
     public static JsonObject toolsCall(int port, String tool, String extra, int id) {
-        Map<String, String> h = McpHttpSession.headers(null);
-        h.put("MCP-Protocol-Version", "2026-07-28");
-        h.put("Mcp-Method", "tools/call");
-        h.put("Mcp-Name", tool);
-        String body = "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\""
-                + tool + "\",\"arguments\":{}" + extra + ",\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":"
-                + "\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{\"elicitation\":{}}}}}";
-        RawHttp.Response r = RawHttp.send(port, "POST", "/mcp", h, body);
+        String params = "{\"name\":\"" + tool + "\",\"arguments\":{}" + extra + ",\"_meta\":{"
+                + "\"io.modelcontextprotocol/protocolVersion\":\"" + ModernHttp.VERSION + "\","
+                + "\"io.modelcontextprotocol/clientCapabilities\":{\"elicitation\":{}}}}";
+        RawHttp.Response r = RawHttp.send(port, "POST", "/mcp", ModernHttp.headers("tools/call", tool),
+                ModernHttp.body(id, "tools/call", params));
         assertEquals(200, r.status(), r.body());
         List<JsonObject> messages = McpHttpSession.messages(r);
         return messages.get(messages.size() - 1);
