@@ -79,6 +79,19 @@ public record McpConfig(Set<String> allowedOrigins, Set<String> allowedHosts, lo
         return scope;
     }
 
+    /**
+     * The cluster bus's key material (JGroups over mutual TLS; read only by a clustered node): a PKCS12
+     * key store with this node's key and certificate, and the trust store of the certificates members
+     * must present (default: the key store itself).
+     */
+    public ClusterKeys clusterKeys() {
+        String keystore = get("mcp.cluster.keystore", "");
+        String password = get("mcp.cluster.keystore.password", "");
+        return new ClusterKeys(keystore, password, get("mcp.cluster.truststore", keystore),
+                get("mcp.cluster.truststore.password", password),
+                Boolean.parseBoolean(get("mcp.cluster.trusted.network", "false")));
+    }
+
     public boolean featureEnabled(String feature) {
         return features.contains(feature);
     }

@@ -19,16 +19,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.infinispan.Cache;
-import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.manager.EmbeddedCacheManager;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -41,7 +35,8 @@ import java.util.logging.Logger;
  *   {@value #SERVER_CONTAINER} (the WildFly WAR does, in {@code jboss-web.xml}): the server owns it,
  *   its JGroups channel and its caches; we only add and remove our listeners;</li>
  *   <li>else one we build and own from {@code infinispan.xml}: the file named by
- *   {@code mcp.infinispan.config}, else the built-in local configuration of one node.</li>
+ *   {@code mcp.infinispan.config}, else the built-in local configuration of one node
+ *   ({@link ClusterBus}: a clustered one only with the bus secured).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -79,7 +74,7 @@ public class InfinispanBackend {
         cacheManager = serverContainer();
         ownsCacheManager = cacheManager == null;
         if (ownsCacheManager) {
-            cacheManager = open(config.infinispanConfig());
+            cacheManager = ClusterBus.open(config.infinispanConfig(), config.clusterKeys());
         } else {
             LOG.info("Using the application server's cache container " + SERVER_CONTAINER
                     + "; mcp.infinispan.config is not read");
@@ -187,21 +182,6 @@ public class InfinispanBackend {
         } catch (NamingException e) {
             // No JNDI (embedded Jetty) or no such reference: we build our own.
             return null;
-        }
-    }
-
-    private static EmbeddedCacheManager open(String file) {
-        try {
-            if (file.isEmpty()) {
-                try (InputStream in = InfinispanBackend.class.getResourceAsStream("/mcp-infinispan-local.xml")) {
-                    return new DefaultCacheManager(in);
-                }
-            }
-            try (InputStream in = Files.newInputStream(Path.of(file))) {
-                return new DefaultCacheManager(in);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read Infinispan configuration " + file, e);
         }
     }
 }
