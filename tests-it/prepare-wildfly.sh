@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Prepares the managed WildFly pair of the Arquillian tests (run by Maven before them): configures the
 # WildFly that Maven unpacked with wildfly-cli/configure.sh (again when a .cli changed), then gives each server a fresh base
-# directory (configuration, data, logs) copied from standalone/.
+# directory (configuration, data, logs) copied from standalone/, and makes this run's key store of the
+# cluster bus, NODES_DIR/bus.p12 (password test-run-only, as in BusKeys), which arquillian.xml and
+# WildFlyServer give both servers.
 #   tests-it/prepare-wildfly.sh JBOSS_HOME NODES_DIR
 set -euo pipefail
 home=${1:?JBOSS_HOME}
@@ -19,4 +21,6 @@ mkdir -p "$nodes"
 for n in wf1 wf2; do
   cp -r "$home/standalone" "$nodes/$n"
 done
+keytool -genkeypair -alias mcp-bus -keyalg EC -groupname secp256r1 -dname CN=wildfly-pair -validity 2 \
+  -storetype PKCS12 -keystore "$nodes/bus.p12" -storepass test-run-only >/dev/null
 echo "WildFly pair prepared in $nodes"

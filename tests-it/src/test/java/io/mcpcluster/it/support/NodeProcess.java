@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The WAR turns no optional feature on by itself; test nodes run with {@link #TEST_FEATURES} (the demo
  * tools and the conformance fixtures the tests call) unless the properties set {@code mcp.features}.
+ * A clustered node gets this run's cluster key store ({@link BusKeys}) unless the properties name
+ * another or say the network is trusted.
  */
 public final class NodeProcess implements AutoCloseable {
     public static final String TEST_FEATURES = "demo,conformance";
@@ -54,6 +56,10 @@ public final class NodeProcess implements AutoCloseable {
         }
         if (!properties.containsKey("mcp.health.token")) {
             args.add("-Dmcp.health.token=" + HEALTH_TOKEN);
+        }
+        if (properties.containsKey("mcp.infinispan.config") && !properties.containsKey("mcp.cluster.keystore")
+                && !properties.containsKey("mcp.cluster.trusted.network")) {
+            BusKeys.properties(BusKeys.forThisRun()).forEach((k, v) -> args.add("-D" + k + "=" + v));
         }
         properties.forEach((k, v) -> args.add("-D" + k + "=" + v));
         args.addAll(List.of("-cp", "target/mcp-cluster-launcher.jar:target/launcher-lib/*",

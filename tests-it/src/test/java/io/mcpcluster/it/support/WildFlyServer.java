@@ -36,7 +36,9 @@ public final class WildFlyServer implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
                     "-c", "standalone-mcp.xml", "-b=127.0.0.1", "-bprivate=127.0.0.1", "-bmanagement=127.0.0.1",
                     "-Djava.net.preferIPv4Stack=true", "-Djboss.server.base.dir=" + base, "-Djboss.node.name=" + name,
-                    "-Djboss.socket.binding.port-offset=" + offset));
+                    "-Djboss.socket.binding.port-offset=" + offset,
+                    // The cluster bus's key store of this test run (bus-tls.cli reads these properties).
+                    "-Dmcp.cluster.keystore=" + BusKeys.forThisRun(), "-Dmcp.cluster.keystore.password=" + BusKeys.PASSWORD));
             for (int i = 0; i < peerOffsets.size(); i++) {
                 command.add("-Dmcp.peer." + (i + 1) + ".port=" + (7600 + peerOffsets.get(i)));
             }

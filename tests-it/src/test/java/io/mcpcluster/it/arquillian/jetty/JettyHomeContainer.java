@@ -1,5 +1,6 @@
 package io.mcpcluster.it.arquillian.jetty;
 
+import io.mcpcluster.it.support.BusKeys;
 import io.mcpcluster.it.support.Directories;
 import io.mcpcluster.it.support.NodeProcess;
 import io.mcpcluster.it.support.Processes;
@@ -73,6 +74,8 @@ public class JettyHomeContainer implements DeployableContainer<JettyHomeConfigur
                     "-Dmcp.jgroups.initial.hosts=" + config.getJgroupsInitialHosts(),
                     "-Dmcp.features=" + config.getFeatures(),
                     "-Dmcp.health.token=" + NodeProcess.HEALTH_TOKEN));
+            // Both servers of the pair run in this JVM's tests: they share this run's cluster key store.
+            BusKeys.properties(BusKeys.forThisRun()).forEach((k, v) -> command.add("-D" + k + "=" + v));
             process = new ProcessBuilder(command).directory(base.toFile()).redirectErrorStream(true)
                     .redirectOutput(base.resolve("jetty.log").toFile()).start();
             Process started = process;
