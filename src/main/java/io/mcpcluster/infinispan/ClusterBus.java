@@ -1,7 +1,6 @@
 package io.mcpcluster.infinispan;
 
 import io.mcpcluster.config.ClusterKeys;
-import org.infinispan.commons.dataconversion.MediaType;
 import org.infinispan.configuration.global.TransportConfiguration;
 import org.infinispan.configuration.parsing.ConfigurationBuilderHolder;
 import org.infinispan.configuration.parsing.ParserRegistry;
@@ -22,7 +21,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -79,12 +77,8 @@ final class ClusterBus {
     private static ConfigurationBuilderHolder parse(String file) {
         ParserRegistry parser = new ParserRegistry();
         try {
-            if (file.isEmpty()) {
-                try (InputStream in = ClusterBus.class.getResourceAsStream("/mcp-infinispan-local.xml")) {
-                    return parser.parse(in, null, MediaType.APPLICATION_XML);
-                }
-            }
-            return parser.parse(Path.of(file));
+            return file.isEmpty() ? parser.parse(ClusterBus.class.getResource("/mcp-infinispan-local.xml"))
+                    : parser.parse(Path.of(file));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read Infinispan configuration " + file, e);
         }

@@ -65,6 +65,22 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"k8s/mcp-cluster-jetty.yaml", "k8s/mcp-cluster-wildfly.yaml"})
+    void podsReadTheClusterBusKeyStoreFromASecret(String file) throws IOException {
+        Map<String, Object> pod = map(map(map(only(load(file), "Deployment", null), "spec"), "template"), "spec");
+        Map<String, Object> container = list(pod, "containers").get(0);
+        Map<String, Object> mount = list(container, "volumeMounts").get(0);
+        Map<String, Object> volume = list(pod, "volumes").stream().filter(v -> v.get("name").equals(mount.get("name")))
+                .findFirst().orElseThrow();
+        String secret = (String) map(volume, "secret").get("secretName");
+        assertTrue(env(container, "MCP_CLUSTER_KEYSTORE").startsWith(mount.get("mountPath") + "/"));
+        Map<String, Object> password = list(container, "env").stream()
+                .filter(e -> "MCP_CLUSTER_KEYSTORE_PASSWORD".equals(e.get("name"))).findFirst().orElseThrow();
+        assertEquals(secret, map(map(password, "valueFrom"), "secretKeyRef").get("name"));
+        assertTrue(list(container, "env").stream().noneMatch(e -> "MCP_CLUSTER_TRUSTED_NETWORK".equals(e.get("name"))));
+    }
+
+    @ParameterizedTest
     @CsvSource({"k8s/Dockerfile.jetty, infinispan-kubernetes.xml", "k8s/Dockerfile.wildfly, standalone-mcp-dns.xml"})
     void imagesStartTheDnsPingConfigurationBoundToThePodIp(String dockerfile, String configuration) throws IOException {
         String text = Files.readString(Path.of(dockerfile));
