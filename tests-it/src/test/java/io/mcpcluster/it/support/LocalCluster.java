@@ -117,7 +117,12 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private NodeProcess launch(int index, int httpPort) {
+        return launch(index, httpPort, Map.of());
+    }
+
+    private NodeProcess launch(int index, int httpPort, Map<String, String> more) {
         Map<String, String> props = new HashMap<>(extra);
+        props.putAll(more);
         props.put("mcp.infinispan.config", NodeProcess.root().resolve("webapp-config/infinispan.xml").toString());
         props.put("mcp.jgroups.bind.port", String.valueOf(jgroupsPorts.get(index)));
         props.put("mcp.jgroups.initial.hosts", jgroupsPorts.stream().map(p -> "127.0.0.1[" + p + "]")
@@ -132,6 +137,14 @@ public final class LocalCluster implements AutoCloseable {
         NodeProcess n = launch(nodes.size());
         nodes.add(n);
         return n;
+    }
+
+    /**
+     * Starts a node on the next reserved JGroups port with the same cluster name and peers, but with
+     * {@code properties} added (e.g. another cluster key store); not kept by this cluster, the caller stops it.
+     */
+    public NodeProcess outsider(Map<String, String> properties) {
+        return launch(nodes.size(), NodeProcess.freePort(), properties);
     }
 
     public NodeProcess node(int index) {
