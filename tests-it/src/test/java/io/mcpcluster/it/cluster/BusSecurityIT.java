@@ -154,7 +154,7 @@ class BusSecurityIT {
         try {
             Path root = NodeProcess.root();
             String xml = Files.readString(root.resolve("webapp-config/infinispan.xml"))
-                    .replace("<TCP bind_addr=", "<TCP external_port=\"${mcp.test.external.port}\" bind_addr=")
+                    .replace("<TCP bind_addr=", "<TCP external_addr=\"127.0.0.1\" external_port=\"${mcp.test.external.port}\" bind_addr=")
                     .replaceAll("<FD_SOCK2 [^>]*/>", "<FD_SOCK2 stack.combine=\"REMOVE\"/>");
             assertTrue(xml.contains("external_port") && xml.contains("REMOVE"), "the shipped file changed shape");
             Path file = root.resolve("target/it-bus/infinispan-relayed.xml");
