@@ -40,8 +40,8 @@ final class PeerTrust extends X509ExtendedTrustManager {
         this.truststore = truststore;
     }
 
-    /** Loads a PKCS12 store; an unreadable file or a wrong password fails here, with the setting's name. */
-    static KeyStore load(String setting, String file, String password) throws IOException, GeneralSecurityException {
+    /** Loads a PKCS12 store; an unreadable file or a wrong password fails here. */
+    private static KeyStore load(String file, String password) throws IOException, GeneralSecurityException {
         try (InputStream in = Files.newInputStream(Path.of(file))) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password.toCharArray());
@@ -51,10 +51,10 @@ final class PeerTrust extends X509ExtendedTrustManager {
 
     static SSLContext context(ClusterKeys keys) throws IOException, GeneralSecurityException {
         KeyManagerFactory km = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        km.init(load("mcp.cluster.keystore", keys.keystore(), keys.keystorePassword()),
+        km.init(load(keys.keystore(), keys.keystorePassword()),
                 keys.keystorePassword().toCharArray());
         TrustManagerFactory tm = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tm.init(load("mcp.cluster.truststore", keys.truststore(), keys.truststorePassword()));
+        tm.init(load(keys.truststore(), keys.truststorePassword()));
         X509ExtendedTrustManager trust = null;
         for (TrustManager m : tm.getTrustManagers()) {
             if (m instanceof X509ExtendedTrustManager x) {
