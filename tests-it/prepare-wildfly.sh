@@ -22,5 +22,5 @@ for n in wf1 wf2; do
   cp -r "$home/standalone" "$nodes/$n"
 done
 keytool -genkeypair -alias mcp-bus -keyalg EC -groupname secp256r1 -dname CN=wildfly-pair -validity 2 \
-  -storetype PKCS12 -keystore "$nodes/bus.p12" -storepass test-run-only >/dev/null
+  -storetype PKCS12 -keystore "$nodes/bus.p12" -storepass test-run-only >/dev/null 2>&1
 echo "WildFly pair prepared in $nodes"
