@@ -168,7 +168,8 @@ class BusSecurityIT {
     }
 
     private static List<String> members(NodeProcess node) {
-        RawHttp.Response r = RawHttp.send(node.port(), "GET", "/health", Map.of("X-Health-Token", NodeProcess.HEALTH_TOKEN), null);
+        RawHttp.Response r = RawHttp.send(node.port(), "GET", "/health",
+                Map.of("X-Health-Token", NodeProcess.HEALTH_TOKEN), null);
         if (r.status() != 200) {
             return List.of();
         }
