@@ -46,6 +46,9 @@ final class FuzzHttp {
             write(socket.getOutputStream(), method, path, headers, body);
             InputStream in = socket.getInputStream();
             head = readHead(socket, in, deadline);
+            while (head != null && status(head) == 100) {
+                head = readHead(socket, in, deadline); // "100 Continue" comes before the answer
+            }
             if (head == null) {
                 return new Answer(0, null, "", false, "closed without an answer");
             }

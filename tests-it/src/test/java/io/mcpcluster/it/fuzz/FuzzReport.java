@@ -29,6 +29,7 @@ final class FuzzReport {
     private final Map<String, Integer> counts = new TreeMap<>();
     private final Map<String, Failure> firsts = new TreeMap<>();
     private final Map<String, Integer> statuses = new TreeMap<>();
+    private final Map<String, Long> millisByKind = new TreeMap<>();
     private long cases;
     private int failures;
 
@@ -42,8 +43,9 @@ final class FuzzReport {
         }
     }
 
-    void answered(FuzzHttp.Answer a) {
+    void answered(FuzzCase c, FuzzHttp.Answer a, long nanos) {
         cases++;
+        millisByKind.merge(c.kind().split("/")[0], nanos / 1_000_000, Long::sum);
         String key = a.hang() ? "hang" : a.status() == 0 ? "no answer (" + a.transportError() + ")" : String.valueOf(a.status());
         statuses.merge(key.length() > 60 ? key.substring(0, 60) : key, 1, Integer::sum);
     }
@@ -102,7 +104,8 @@ final class FuzzReport {
     }
 
     String summary() {
-        StringBuilder sb = new StringBuilder(cases + " cases, " + failures + " failing; answers by status: " + statuses + "\n");
+        StringBuilder sb = new StringBuilder(cases + " cases, " + failures + " failing; answers by status: " + statuses
+                + "\n  time spent by kind of case (ms): " + millisByKind + "\n");
         counts.forEach((group, n) -> {
             Failure f = firsts.get(group);
             String evidence = f.findings().stream().map(Oracle.Finding::evidence).collect(Collectors.joining(" | "));

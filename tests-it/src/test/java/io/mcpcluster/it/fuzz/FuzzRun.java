@@ -26,7 +26,7 @@ final class FuzzRun {
     static final int BATCH = 25;
     private static final int MAX_RESTARTS = 20;
     private static final long DEADLINE_MILLIS = 10_000;
-    private static final long STREAM_WINDOW_MILLIS = 200;
+    private static final long STREAM_WINDOW_MILLIS = 50;
     private static final Pattern EVENT_ID = Pattern.compile("(?m)^id: ([A-Za-z0-9_-]+)\\.(\\d+)$");
 
     private final Node node;
@@ -76,8 +76,9 @@ final class FuzzRun {
 
     /** Sends one case and records what fails; true when it hung. */
     private boolean send(FuzzCase c) {
+        long start = System.nanoTime();
         FuzzHttp.Answer a = http.send(c.method(), fill(c.path()), fillAll(c.headers()), c.body() == null ? null : fill(c.body()));
-        report.answered(a);
+        report.answered(c, a, System.nanoTime() - start);
         Matcher m = EVENT_ID.matcher(a.body());
         while (m.find()) {
             streamId = m.group(1);
