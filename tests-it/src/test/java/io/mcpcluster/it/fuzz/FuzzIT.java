@@ -22,7 +22,7 @@ class FuzzIT {
     void hostileRequestsGetNoServerErrorNoInternalsNoHangAndLeaveABystanderServed() {
         long seed = Long.getLong("mcp.fuzz.seed", FuzzMain.DEFAULT_SEED);
         long cases = Long.getLong("mcp.fuzz.cases", CASES);
-        FuzzReport report = new FuzzReport(FuzzMain.failuresFile(seed));
+        FuzzReport report = new FuzzReport(FuzzMain.failuresFile("it-", seed));
         try (FuzzedNode node = new FuzzedNode()) {
             new FuzzRun(node, report, System.out::println).run(new CaseGenerator(seed), 0, cases);
         }

@@ -23,8 +23,9 @@ public final class FuzzMain {
     private FuzzMain() {
     }
 
-    static Path failuresFile(long seed) {
-        return NodeProcess.root().resolve("target/fuzz/failures-seed" + seed + ".jsonl");
+    /** {@code target/fuzz/failures-<run>seed<S>.jsonl}: {@code run} keeps the suite's file apart from a manual run's. */
+    static Path failuresFile(String run, long seed) {
+        return NodeProcess.root().resolve("target/fuzz/failures-" + run + "seed" + seed + ".jsonl");
     }
 
     public static void main(String[] args) throws IOException {
@@ -40,7 +41,7 @@ public final class FuzzMain {
                 default -> count = Long.parseLong(args[i].replace("_", ""));
             }
         }
-        FuzzReport report = new FuzzReport(replay == null ? failuresFile(seed)
+        FuzzReport report = new FuzzReport(replay == null ? failuresFile("", seed)
                 : NodeProcess.root().resolve("target/fuzz/replay-failures.jsonl"));
         long start = System.nanoTime();
         try (FuzzedNode node = new FuzzedNode()) {
