@@ -18,6 +18,9 @@ final class BodyMutator {
     private record Slot(Object container, Object key) {
     }
 
+    /** Mostly 100 KB; now and then 1 MB, or 5 MB (above the default body limit). */
+    private static final List<Integer> HUGE_STRING_LENGTHS = List.of(100_000, 100_000, 100_000, 100_000, 100_000,
+            100_000, 100_000, 100_000, 1_000_000, 5_000_000);
     private final HostileValues values;
 
     BodyMutator(HostileValues values) {
@@ -35,7 +38,7 @@ final class BodyMutator {
             }
             case 6 -> {
                 arguments(message).put(values.pick(List.of("text", "topic", "x")), "w".repeat(
-                        values.pick(List.of(100_000, 1_000_000, 3_000_000))));
+                        values.pick(HUGE_STRING_LENGTHS)));
                 yield new Mutated("huge-string", Json.write(message));
             }
             case 7 -> batch(message);
@@ -82,7 +85,7 @@ final class BodyMutator {
         int size = values.pick(List.of(0, 1, 2, 10, 100, 2_000));
         List<Object> batch = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            batch.add(i % 3 == 2 ? values.value() : message);
+            batch.add(i % 3 == 2 ? values.smallValue() : message);
         }
         return new Mutated("batch-" + size, Json.write(batch));
     }

@@ -41,7 +41,7 @@ public final class FuzzMain {
                 default -> count = Long.parseLong(args[i].replace("_", ""));
             }
         }
-        FuzzReport report = new FuzzReport(replay == null ? failuresFile("", seed)
+        FuzzReport report = new FuzzReport(replay == null ? failuresFile(from == 0 ? "" : "from" + from + "-", seed)
                 : NodeProcess.root().resolve("target/fuzz/replay-failures.jsonl"));
         long start = System.nanoTime();
         try (FuzzedNode node = new FuzzedNode()) {

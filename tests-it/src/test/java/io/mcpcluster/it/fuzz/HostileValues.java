@@ -1,5 +1,6 @@
 package io.mcpcluster.it.fuzz;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -55,10 +56,16 @@ final class HostileValues {
         };
     }
 
+    /** A hostile value of a few bytes: the items of a long batch. */
+    Object smallValue() {
+        return pick(Arrays.asList(null, 1, "x", true, new Json.Raw("[]"), new Json.Raw("{}"), new Json.Raw("1e309"),
+                new Json.Raw("{\"jsonrpc\":\"2.0\"}"), new Json.Raw("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}")));
+    }
+
     String string() {
         return switch (below(6)) {
             case 0 -> randomText(1 + below(40));
-            case 1 -> pick(List.of("a", "\ud83d\ude00", "\u0000", "%")).repeat(pick(List.of(1_000, 20_000, 200_000)));
+            case 1 -> pick(List.of("a", "\ud83d\ude00", "\u0000", "%")).repeat(pick(List.of(1_000, 20_000, 100_000)));
             default -> pick(STRINGS);
         };
     }
