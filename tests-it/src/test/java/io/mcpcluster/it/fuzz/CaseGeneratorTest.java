@@ -26,7 +26,7 @@ class CaseGeneratorTest {
         assertNotEquals(a.generate(7), new CaseGenerator(14).generate(7));
     }
 
-    /** About 150 MB of text to scan (batches of 2,000 and strings of 3 MB): minutes on a loaded 2-core machine. */
+    /** About 40 MB of text to scan (strings up to 5 MB): a minute or more on a loaded 2-core machine. */
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void noCaseContainsAClassNameOrStackFrameSoAnEchoIsNeverTakenForALeak() {
