@@ -79,11 +79,7 @@ final class FuzzRun {
         long start = System.nanoTime();
         FuzzHttp.Answer a = http.send(c.method(), fill(c.path()), fillAll(c.headers()), c.body() == null ? null : fill(c.body()));
         report.answered(c, a, System.nanoTime() - start);
-        Matcher m = EVENT_ID.matcher(a.body());
-        while (m.find()) {
-            streamId = m.group(1);
-            eventId = m.group(1) + "." + m.group(2);
-        }
+        harvestEventIds(a);
         List<Oracle.Finding> findings = new ArrayList<>(Oracle.judge(a));
         for (String leak : legacy.leaks()) {
             findings.add(new Oracle.Finding("legacy-stream-leak", leak));
@@ -92,6 +88,15 @@ final class FuzzRun {
             report.fail(new FuzzReport.Failure(c, findings, answerStart(a), List.of()));
         }
         return a.hang();
+    }
+
+    /** Remembers the last event id the node issued, for the placeholders of later cases. */
+    private void harvestEventIds(FuzzHttp.Answer a) {
+        Matcher m = EVENT_ID.matcher(a.body());
+        while (m.find()) {
+            streamId = m.group(1);
+            eventId = m.group(1) + "." + m.group(2);
+        }
     }
 
     private void checkBystander(List<FuzzCase> batch) {
@@ -135,6 +140,10 @@ final class FuzzRun {
         bystander = Bystander.start(http);
         sessionId = Sessions.initialize(http, "fuzz");
         legacy = openLegacy();
+        // A streamed answer, so that @STREAM@ and @EVENT@ name a real stream from the first case on (replays too).
+        harvestEventIds(http.send("POST", "/mcp", Sessions.headers(sessionId), "{\"jsonrpc\":\"2.0\",\"id\":\"prime\","
+                + "\"method\":\"tools/call\",\"params\":{\"name\":\"test_tool_with_progress\",\"arguments\":{},"
+                + "\"_meta\":{\"progressToken\":1}}}"));
     }
 
     private LegacySession openLegacy() {
