@@ -38,7 +38,9 @@ public final class RequestBodies {
     }
 
     public static boolean isJson(HttpServletRequest req) {
-        String ct = req.getContentType();
+        // The raw header: Jetty's getContentType() throws on an unknown charset ("charset=nope"). The body
+        // is JSON, read as UTF-8 whatever charset is named.
+        String ct = req.getHeader("Content-Type");
         return ct != null && ct.toLowerCase(Locale.ROOT).trim().startsWith(McpHeaders.JSON);
     }
 
