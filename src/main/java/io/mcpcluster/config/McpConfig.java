@@ -92,6 +92,11 @@ public record McpConfig(Set<String> allowedOrigins, Set<String> allowedHosts, lo
                 Boolean.parseBoolean(get("mcp.cluster.trusted.network", "false")));
     }
 
+    /** Count this node's cache operations (Infinispan statistics of its caches) and show them in /health. */
+    public boolean cacheStatistics() {
+        return Boolean.parseBoolean(get("mcp.infinispan.statistics", "false"));
+    }
+
     public boolean featureEnabled(String feature) {
         return features.contains(feature);
     }

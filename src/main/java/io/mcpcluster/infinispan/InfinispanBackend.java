@@ -1,5 +1,6 @@
 package io.mcpcluster.infinispan;
 
+import io.mcpcluster.cluster.CacheOperations;
 import io.mcpcluster.cluster.ClusterSignals;
 import io.mcpcluster.cluster.Membership;
 import io.mcpcluster.cluster.SignalHandlers;
@@ -23,6 +24,7 @@ import org.infinispan.manager.EmbeddedCacheManager;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -67,6 +69,7 @@ public class InfinispanBackend {
     private InfinispanPendingRequests pending;
     private InfinispanInboundRequests inbound;
     private InfinispanRequestStates requestStates;
+    private InfinispanCacheOperations cacheOperations;
 
     @PostConstruct
     void start() {
@@ -92,6 +95,9 @@ public class InfinispanBackend {
                 new SignalHandlers(executors.workers()));
         eventLog.start().thenCombine(signals.start(), (a, b) -> null)
                 .toCompletableFuture().orTimeout(60, TimeUnit.SECONDS).join();
+        cacheOperations = new InfinispanCacheOperations(List.of(cacheManager.getCache(SESSIONS),
+                cacheManager.getCache(STREAMS), cacheManager.getCache(EVENTS), cacheManager.getCache(SIGNALS),
+                cacheManager.getCache(PENDING)), config.cacheStatistics());
         membership = new InfinispanMembership(cacheManager, nodeName, executors.workers());
         LOG.info(() -> String.format("Infinispan ready in %d ms: node %s, members %s",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), nodeName,
@@ -165,6 +171,12 @@ public class InfinispanBackend {
     @ApplicationScoped
     RequestStateStore requestStateStore() {
         return requestStates;
+    }
+
+    @Produces
+    @ApplicationScoped
+    CacheOperations cacheOperations() {
+        return cacheOperations;
     }
 
     private String nodeName() {

@@ -2,6 +2,7 @@ package io.mcpcluster.transport;
 
 import io.mcpcluster.config.ExecutionLimits;
 import io.mcpcluster.protocol.Jsons;
+import io.mcpcluster.cluster.CacheOperations;
 import io.mcpcluster.cluster.Membership;
 import io.mcpcluster.dispatch.Subscriptions;
 import io.mcpcluster.node.FairRequestPool;
@@ -20,9 +21,10 @@ import java.security.MessageDigest;
  * {@code GET /health}: 200 {@code {"status":"UP"}}. It answers only once the servlets are initialised,
  * which is after the node has joined the cluster and started its caches, so it serves as a readiness
  * probe (Kubernetes, load balancers, the Jetty Arquillian container). The node's name, the cluster's
- * members, the requests running and waiting and the 2026-07-28 {@code subscriptions/listen} streams held
- * here are told only to a caller whose {@code X-Health-Token} equals {@code mcp.health.token} (nobody
- * when it is empty): anyone else learns nothing of the cluster.
+ * members, the requests running and waiting, the 2026-07-28 {@code subscriptions/listen} streams held
+ * here and, with {@code mcp.infinispan.statistics}, the node's {@code cacheOperations} are told only to a
+ * caller whose {@code X-Health-Token} equals {@code mcp.health.token} (nobody when it is empty): anyone
+ * else learns nothing of the cluster.
  */
 public class HealthServlet extends HttpServlet {
     /** The request header that carries the health token. */
@@ -31,6 +33,7 @@ public class HealthServlet extends HttpServlet {
     private transient Membership membership;
     private transient Subscriptions subscriptions;
     private transient FairRequestPool requests;
+    private transient CacheOperations cacheOperations;
     private transient byte[] token;
 
     @Override
@@ -38,6 +41,7 @@ public class HealthServlet extends HttpServlet {
         membership = CDI.current().select(Membership.class).get();
         subscriptions = CDI.current().select(Subscriptions.class).get();
         requests = CDI.current().select(NodeExecutors.class).get().requests();
+        cacheOperations = CDI.current().select(CacheOperations.class).get();
         token = CDI.current().select(ExecutionLimits.class).get().healthToken().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -50,6 +54,7 @@ public class HealthServlet extends HttpServlet {
             body.add("node", membership.nodeName()).add("members", members)
                     .add("listenStreams", subscriptions.openCount()).add("requests", Jsons.createObjectBuilder()
                             .add("running", requests.running()).add("waiting", requests.waiting()));
+            cacheOperations.count().ifPresent(n -> body.add("cacheOperations", n));
         }
         resp.setStatus(HttpServletResponse.SC_OK);
         resp.setHeader("Cache-Control", "no-store");
