@@ -107,17 +107,18 @@ public final class Benchmarks {
         writeReport();
     }
 
-    private final List<Double> rowsThroughput = new ArrayList<>();
-
-    /** The stateless 2026-07-28 tools/call on 1 node and on 3 behind nginx, and the throughput ratio (no goal). */
+    /** Stateless 2026-07-28 tools/call, 1 node and 3 behind nginx: cache operations, latency, throughput, ratio (no goal). */
     private void stateless(Map<String, String> demo) throws Exception {
         double one;
-        try (NodeProcess single = NodeProcess.start("bench-stateless", demo)) {
+        Map<String, String> counting = CacheOperationsProbe.counting(demo);
+        try (NodeProcess single = NodeProcess.start("bench-stateless", counting)) {
+            row(CacheOperationsProbe.row("1 node", List.of(single), single.url("/mcp")));
             latency("(b) mcp-cluster, 1 node, stateless 2026-07-28", () -> new BenchClient.Stateless(single.url("/mcp")));
             one = throughput("(b) mcp-cluster, 1 node, stateless 2026-07-28", () -> new BenchClient.Stateless(single.url("/mcp")));
         }
-        try (LocalCluster cluster = LocalCluster.start("bench-stateless", 3, 3, demo)) {
+        try (LocalCluster cluster = LocalCluster.start("bench-stateless", 3, 3, counting)) {
             String lb = cluster.balancer().url("/mcp");
+            row(CacheOperationsProbe.row("3 nodes behind nginx", List.of(cluster.node(0), cluster.node(1), cluster.node(2)), lb));
             latency("(d) mcp-cluster, 3 nodes behind nginx, stateless 2026-07-28", () -> new BenchClient.Stateless(lb));
             double three = throughput("(d) mcp-cluster, 3 nodes behind nginx, stateless 2026-07-28",
                     () -> new BenchClient.Stateless(lb));
@@ -188,7 +189,6 @@ public final class Benchmarks {
             c.close();
         }
         double perSecond = calls.get() * 1000.0 / millis;
-        rowsThroughput.add(perSecond);
         row(String.format("| P2 throughput | %s | %.0f calls/s (64 sessions, %d s, %d failed) |", label, perSecond,
                 millis / 1000, failures.get()));
         return perSecond;
