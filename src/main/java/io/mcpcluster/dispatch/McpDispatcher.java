@@ -1,5 +1,6 @@
 package io.mcpcluster.dispatch;
 
+import io.mcpcluster.protocol.ErrorIds;
 import io.mcpcluster.protocol.ErrorCodes;
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.protocol.LogLevel;

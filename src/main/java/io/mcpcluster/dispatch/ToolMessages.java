@@ -1,5 +1,6 @@
 package io.mcpcluster.dispatch;
 
+import io.mcpcluster.protocol.ErrorIds;
 import io.mcpcluster.api.McpClientException;
 import io.mcpcluster.api.ToolCallException;
 import io.mcpcluster.api.ToolResponse;

@@ -1,6 +1,7 @@
 package io.mcpcluster.transport;
 
 import io.mcpcluster.protocol.ErrorCodes;
+import io.mcpcluster.protocol.ErrorIds;
 import io.mcpcluster.protocol.JsonRpc;
 import jakarta.json.JsonValue;
 import jakarta.servlet.RequestDispatcher;
@@ -9,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,7 +29,7 @@ public class JsonErrorServlet extends HttpServlet {
         int status = code instanceof Integer i && i >= 400 ? i : HttpServletResponse.SC_NOT_FOUND;
         String message = status >= 500 ? "Internal error" : status == 404 ? "Not found" : "Bad request";
         if (req.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t) {
-            String errorId = String.format("%08x", ThreadLocalRandom.current().nextInt());
+            String errorId = ErrorIds.next();
             LOG.log(Level.WARNING, req.getMethod() + " " + req.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)
                     + " failed [error id " + errorId + "]", t);
             message += " (error id " + errorId + ")";

@@ -1,4 +1,4 @@
-package io.mcpcluster.dispatch;
+package io.mcpcluster.protocol;
 
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -6,11 +6,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * Correlation ids for unexpected failures: the client is told only the id, the server log line carries
  * it with the exception. Eight hex digits, unique enough to find one line in a day's logs.
  */
-final class ErrorIds {
+public final class ErrorIds {
     private ErrorIds() {
     }
 
-    static String next() {
+    public static String next() {
         return String.format("%08x", ThreadLocalRandom.current().nextInt());
     }
 }
