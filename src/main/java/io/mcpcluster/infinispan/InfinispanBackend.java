@@ -96,9 +96,8 @@ public class InfinispanBackend {
                 new SignalHandlers(executors.workers()));
         eventLog.start().thenCombine(signals.start(), (a, b) -> null)
                 .toCompletableFuture().orTimeout(60, TimeUnit.SECONDS).join();
-        cacheOperations = new InfinispanCacheOperations(List.of(cacheManager.getCache(SESSIONS),
-                cacheManager.getCache(STREAMS), cacheManager.getCache(EVENTS), cacheManager.getCache(SIGNALS),
-                cacheManager.getCache(PENDING)), config.cacheStatistics());
+        cacheOperations = new InfinispanCacheOperations(List.of(cache(SESSIONS), cache(STREAMS), cache(EVENTS),
+                cache(SIGNALS), cache(PENDING)), config.cacheStatistics());
         membership = new InfinispanMembership(cacheManager, nodeName, executors.workers());
         LOG.info(() -> String.format("Infinispan ready in %d ms: node %s, members %s",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), nodeName,
