@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Prepares the managed WildFly pair of the Arquillian tests (run by Maven before them): configures the
-# WildFly that Maven unpacked with wildfly-cli/configure.sh (again when a .cli changed), then gives each server a fresh base
-# directory (configuration, data, logs) copied from standalone/, and makes this run's key store of the
-# cluster bus, NODES_DIR/bus.p12 (password test-run-only, as in BusKeys), which arquillian.xml and
-# WildFlyServer give both servers.
+# WildFly that Maven unpacked with wildfly-cli/configure.sh (again when a .cli changed), installs this
+# build's server module, then gives each server a fresh base directory (configuration, data, logs)
+# copied from standalone/, and makes this run's key store of the cluster bus, NODES_DIR/bus.p12
+# (password test-run-only, as in BusKeys), which arquillian.xml and WildFlyServer give both servers.
 #   tests-it/prepare-wildfly.sh JBOSS_HOME NODES_DIR
 set -euo pipefail
 home=${1:?JBOSS_HOME}
@@ -16,6 +16,8 @@ if [ ! -f "$home/standalone/configuration/standalone-mcp-dns.xml" ] \
   # WildFly's management model too.
   "$root/wildfly-cli/configure.sh" "$home" dns-ping
 fi
+# This build's listener filter, every run (configure.sh installs it too, but only configures when needed).
+"$root/wildfly-cli/install-module.sh" "$home"
 rm -rf "$nodes"
 mkdir -p "$nodes"
 for n in wf1 wf2; do

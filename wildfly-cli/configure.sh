@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Configures a WildFly installation for mcp-cluster, offline (embedded CLI, no server running): copies
-# standalone-ha.xml and applies the discovery script, bus-tls.cli, mcp-caches.cli and no-internals.cli to the copy:
+# Configures a WildFly installation for mcp-cluster, offline (embedded CLI, no server running): installs
+# the server module io.mcpcluster.routing (install-module.sh: the jar of MCP_MODULE_JAR, default this
+# repository's target/mcp-cluster-wildfly-module.jar), copies standalone-ha.xml and applies the
+# discovery script, bus-tls.cli, mcp-caches.cli and no-internals.cli to the copy:
 #   wildfly-cli/configure.sh JBOSS_HOME            -> standalone-mcp.xml      (TCPPING, fixed peers)
 #   wildfly-cli/configure.sh JBOSS_HOME dns-ping   -> standalone-mcp-dns.xml  (DNS_PING, Kubernetes)
 # Then start a node with: JBOSS_HOME/bin/standalone.sh -c standalone-mcp.xml -b=127.0.0.1 -bprivate=127.0.0.1 \
@@ -16,6 +18,8 @@ case "$discovery" in
   dns-ping) name=standalone-mcp-dns.xml ;;
   *) echo "unknown discovery '$discovery': tcpping or dns-ping" >&2; exit 2 ;;
 esac
+# The cache container mcp names this module in mcp-caches.cli: it must exist before the CLI runs.
+"$here/install-module.sh" "$home"
 config=$home/standalone/configuration
 cp "$config/standalone-ha.xml" "$config/$name"
 script=$(mktemp)

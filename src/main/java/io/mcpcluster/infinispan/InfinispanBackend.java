@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.infinispan.Cache;
+import org.infinispan.commons.dataconversion.MediaType;
 import org.infinispan.manager.EmbeddedCacheManager;
 
 import javax.naming.InitialContext;
@@ -83,21 +84,20 @@ public class InfinispanBackend {
                     + "; mcp.infinispan.config is not read");
         }
         String nodeName = nodeName();
-        sessionStore = new InfinispanSessionStore(cacheManager.getCache(SESSIONS), config.sessionIdleSeconds());
-        pending = new InfinispanPendingRequests(cacheManager.getCache(PENDING));
-        inbound = new InfinispanInboundRequests(cacheManager.getCache(PENDING));
-        requestStates = new InfinispanRequestStates(cacheManager.getCache(PENDING));
-        streamRegistry = new InfinispanStreamRegistry(nodeName, cacheManager.getCache(STREAMS), localStreams,
+        sessionStore = new InfinispanSessionStore(cache(SESSIONS), config.sessionIdleSeconds());
+        pending = new InfinispanPendingRequests(cache(PENDING));
+        inbound = new InfinispanInboundRequests(cache(PENDING));
+        requestStates = new InfinispanRequestStates(cache(PENDING));
+        streamRegistry = new InfinispanStreamRegistry(nodeName, cache(STREAMS), localStreams,
                 config.eventRetentionMillis());
-        eventLog = new InfinispanEventLog(nodeName, streamRegistry, cacheManager.getCache(EVENTS), localStreams,
+        eventLog = new InfinispanEventLog(nodeName, streamRegistry, cache(EVENTS), localStreams,
                 config.eventRetentionMillis(), config.eventRetentionCount());
-        signals = new InfinispanClusterSignals(nodeName, cacheManager.getCache(SIGNALS),
+        signals = new InfinispanClusterSignals(nodeName, cache(SIGNALS),
                 new SignalHandlers(executors.workers()));
         eventLog.start().thenCombine(signals.start(), (a, b) -> null)
                 .toCompletableFuture().orTimeout(60, TimeUnit.SECONDS).join();
-        cacheOperations = new InfinispanCacheOperations(List.of(cacheManager.getCache(SESSIONS),
-                cacheManager.getCache(STREAMS), cacheManager.getCache(EVENTS), cacheManager.getCache(SIGNALS),
-                cacheManager.getCache(PENDING)), config.cacheStatistics());
+        cacheOperations = new InfinispanCacheOperations(List.of(cache(SESSIONS), cache(STREAMS), cache(EVENTS),
+                cache(SIGNALS), cache(PENDING)), config.cacheStatistics());
         membership = new InfinispanMembership(cacheManager, nodeName, executors.workers());
         LOG.info(() -> String.format("Infinispan ready in %d ms: node %s, members %s",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), nodeName,
@@ -185,6 +185,18 @@ public class InfinispanBackend {
         }
         return cacheManager.getAddress() != null ? cacheManager.getAddress().toString()
                 : "local-" + Ids.random().substring(0, 8);
+    }
+
+    /**
+     * A cache of strings. The server's caches are opened as plain Java objects: with its ProtoStream
+     * marshaller, WildFly otherwise hands a deployment a view that wraps every key and value in a
+     * marshalled form of its own (made for deployment classes, which we never store), and the listener
+     * filter, which runs on the stored form, would see those wrappers instead of strings.
+     */
+    private Cache<String, String> cache(String name) {
+        Cache<String, String> cache = cacheManager.getCache(name);
+        return ownsCacheManager ? cache
+                : cache.getAdvancedCache().withMediaType(MediaType.APPLICATION_OBJECT, MediaType.APPLICATION_OBJECT);
     }
 
     /** The server's cache container if this deployment declared a reference to one, else null. */

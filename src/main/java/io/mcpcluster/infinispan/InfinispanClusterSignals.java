@@ -3,6 +3,8 @@ package io.mcpcluster.infinispan;
 import io.mcpcluster.cluster.ClusterSignals;
 import io.mcpcluster.cluster.Signal;
 import io.mcpcluster.cluster.SignalHandlers;
+import io.mcpcluster.infinispan.routing.RoutedValue;
+import io.mcpcluster.infinispan.routing.TargetNodeFilter;
 import io.mcpcluster.session.Ids;
 import org.infinispan.AdvancedCache;
 import org.infinispan.Cache;

@@ -1,5 +1,7 @@
 package io.mcpcluster.infinispan;
 
+import io.mcpcluster.infinispan.routing.RoutedValue;
+import io.mcpcluster.infinispan.routing.TargetNodeFilter;
 import io.mcpcluster.protocol.JsonRpc;
 import io.mcpcluster.sse.EventId;
 import io.mcpcluster.sse.LocalStream;

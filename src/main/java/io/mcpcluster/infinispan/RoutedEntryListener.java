@@ -1,5 +1,7 @@
 package io.mcpcluster.infinispan;
 
+import io.mcpcluster.infinispan.routing.RoutedValue;
+import io.mcpcluster.infinispan.routing.TargetNodeFilter;
 import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
 import org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent;

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 /**
  * The archives the Arquillian tests deploy: the WAR Maven built (what users deploy), opened with
- * ShrinkWrap, plus {@link ServedByTool}. Always named {@code mcp-cluster.war}: on WildFly the name of
- * the deployment's module travels with the listener filter and must be the same on every node.
+ * ShrinkWrap, plus {@link ServedByTool}. Always named {@code mcp-cluster.war}, the runtime name
+ * wildfly-cli/deploy.cli gives it, so that the redeployment test replaces this very deployment.
  */
 public final class McpWars {
     private McpWars() {

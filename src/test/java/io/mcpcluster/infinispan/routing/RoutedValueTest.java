@@ -1,4 +1,4 @@
-package io.mcpcluster.infinispan;
+package io.mcpcluster.infinispan.routing;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.mcpcluster.infinispan;
+package io.mcpcluster.infinispan.routing;
 
 import org.infinispan.metadata.Metadata;
 import org.infinispan.notifications.cachelistener.filter.CacheEventFilter;
@@ -6,17 +6,14 @@ import org.infinispan.notifications.cachelistener.filter.EventType;
 import org.infinispan.protostream.annotations.ProtoFactory;
 import org.infinispan.protostream.annotations.ProtoField;
 
-import java.io.Serializable;
-
 /**
  * Runs where a routed entry is written and lets through only the entries addressed to
  * {@link #nodeName} (or to every node) that another node wrote. Holds nothing but the name, because
- * it is shipped to every node: a ProtoStream type for the cache manager of infinispan.xml (see
- * {@link McpProtoSchema}), and {@link Serializable} for WildFly's cache containers, whose JBoss
- * Marshalling finds the class again by the name of the deployment's module.
+ * it is shipped to every node as a ProtoStream type ({@link McpProtoSchema}): registered by
+ * infinispan.xml on Jetty, found by WildFly's cache container in the static module that holds this
+ * package (wildfly-cli/mcp-caches.cli).
  */
-public final class TargetNodeFilter implements CacheEventFilter<String, String>, Serializable {
-    private static final long serialVersionUID = 1L;
+public final class TargetNodeFilter implements CacheEventFilter<String, String> {
     private final String nodeName;
 
     @ProtoFactory

@@ -1,19 +1,20 @@
-package io.mcpcluster.infinispan;
+package io.mcpcluster.infinispan.routing;
 
 /**
  * The text format of entries that a listener delivers to one node: a header line
  * {@code target|origin|flag} then the payload. {@code target} is a node name or {@code *} (every
  * node); {@code origin} is the writer, which delivers to itself without the cache; {@code flag} is
- * {@code R} for a JSON-RPC response and {@code M} otherwise.
+ * {@code R} for a JSON-RPC response and {@code M} otherwise. Public, with {@link TargetNodeFilter}: on
+ * WildFly this package is a static module of the server (wildfly-cli/README.md), not part of the WAR.
  */
-record RoutedValue(String target, String origin, boolean response, String payload) {
-    static final String EVERY_NODE = "*";
+public record RoutedValue(String target, String origin, boolean response, String payload) {
+    public static final String EVERY_NODE = "*";
 
-    String encode() {
+    public String encode() {
         return target + '|' + origin + '|' + (response ? 'R' : 'M') + '\n' + payload;
     }
 
-    static RoutedValue decode(String value) {
+    public static RoutedValue decode(String value) {
         int nl = value.indexOf('\n');
         int p1 = value.indexOf('|');
         int p2 = value.indexOf('|', p1 + 1);
@@ -22,7 +23,7 @@ record RoutedValue(String target, String origin, boolean response, String payloa
     }
 
     /** True when the node named {@code node} must handle {@code value} (cheap: reads the header only). */
-    static boolean isFor(String value, String node) {
+    public static boolean isFor(String value, String node) {
         if (value == null) {
             return false;
         }
