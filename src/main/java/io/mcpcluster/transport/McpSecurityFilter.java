@@ -7,7 +7,6 @@ import io.mcpcluster.config.McpConfig;
 import io.mcpcluster.dispatch.FeatureRegistry;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonValue;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -38,12 +37,6 @@ public class McpSecurityFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
-        if (req.getDispatcherType() != DispatcherType.REQUEST) {
-            // The body reader's ASYNC dispatch of a request this filter already passed (and wrapped):
-            // the token header is hidden by then, so checking again would refuse every POST.
-            chain.doFilter(req, resp);
-            return;
-        }
         resp.setHeader("X-Content-Type-Options", "nosniff");
         if (!originCheck.hostAllowed(req.getHeader("Host"))) {
             HttpReplies.error(req, resp, HttpServletResponse.SC_FORBIDDEN, JsonValue.NULL, ErrorCodes.SERVER_ERROR,
