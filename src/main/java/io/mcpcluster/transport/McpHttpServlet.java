@@ -38,7 +38,7 @@ public abstract class McpHttpServlet extends HttpServlet {
     }
 
     /** The authenticated caller's name ({@code <issuer>#<subject>} for a bearer token), or null. */
-    protected static String principal(HttpServletRequest req) {
+    public static String principal(HttpServletRequest req) {
         Principal p = req.getUserPrincipal();
         return p == null ? null : p.getName();
     }

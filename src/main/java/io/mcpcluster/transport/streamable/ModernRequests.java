@@ -13,6 +13,7 @@ import io.mcpcluster.session.Ids;
 import io.mcpcluster.sse.SseStream;
 import io.mcpcluster.sse.StreamOptions;
 import io.mcpcluster.transport.Authorization;
+import io.mcpcluster.transport.McpHttpServlet;
 import io.mcpcluster.transport.HttpReplies;
 import io.mcpcluster.transport.McpHeaders;
 import jakarta.json.JsonObject;
@@ -22,7 +23,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.security.Principal;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -115,8 +115,7 @@ final class ModernRequests {
                 runIfSet(cancel.get());
             }
         });
-        Principal p = req.getUserPrincipal();
-        cancel.set(stateless.execute(request, meta, p == null ? null : p.getName(), Authorization.grantedScopes(req),
+        cancel.set(stateless.execute(request, meta, McpHttpServlet.principal(req), Authorization.grantedScopes(req),
                 response::send));
         if (clientGone.get()) {
             runIfSet(cancel.get()); // the client left before the request was handed over
