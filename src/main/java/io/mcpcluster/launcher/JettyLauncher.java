@@ -6,21 +6,24 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.component.Graceful;
+
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs the WAR in an embedded Jetty 12 (ee10), the way a Jetty distribution would deploy it. Not part
  * of the WAR: it is packaged as the {@code launcher} jar and started by {@code ./dev serve} and by the
  * integration tests. Arguments: {@code [--host 127.0.0.1] [--port 8080] [--war target/mcp-cluster.war]}.
  * Prints {@code mcp-cluster listening on http://host:port} once the application is up. On stop (SIGTERM)
- * the application's before-stop hook runs while connections are still open: Jetty closes them before it
- * stops the application, and 2026-07-28 listen streams end with a final response.
+ * the node drains before Jetty stops ({@link #drainOnSignals}).
  */
 public final class JettyLauncher {
+    /** The servlet-context attribute where the application publishes its drain. */
+    private static final String DRAIN = "io.mcpcluster.drain";
+
     private JettyLauncher() {
     }
 
@@ -58,37 +61,33 @@ public final class JettyLauncher {
         webapp.setTempDirectoryPersistent(false);
         server.setHandler(webapp);
         server.setErrorHandler(new JsonRpcErrorHandler());
-        server.addBean(new BeforeStop(webapp));
         server.setStopAtShutdown(true);
         server.setStopTimeout(5_000);
         server.start();
+        drainOnSignals(webapp);
         System.out.println("mcp-cluster listening on http://" + host + ":" + connector.getLocalPort());
         server.join();
     }
 
     /**
-     * Part of Jetty's graceful phase (it waits up to the stop timeout): runs the {@link Runnable} the
-     * application published as the servlet-context attribute {@code io.mcpcluster.beforeStop}.
+     * SIGTERM and SIGINT drain the node first, while Jetty still accepts connections and serves (the
+     * servlet-context attribute {@code io.mcpcluster.drain}, a {@link Runnable} bounded by its own
+     * settings), then exit, which stops Jetty. Not a shutdown hook: hooks run together, and the JDK's own
+     * closes the log handlers while the drain would still log.
      */
-    private static final class BeforeStop implements Graceful {
-        private final WebAppContext webapp;
-        private volatile boolean ran;
-
-        BeforeStop(WebAppContext webapp) {
-            this.webapp = webapp;
-        }
-
-        @Override
-        public CompletableFuture<Void> shutdown() {
-            ran = true;
-            Object hook = webapp.getServletContext().getAttribute("io.mcpcluster.beforeStop");
-            return hook instanceof Runnable r ? CompletableFuture.runAsync(r) : CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return ran;
-        }
+    private static void drainOnSignals(WebAppContext webapp) {
+        SignalHandler drainThenExit = signal -> {
+            try {
+                if (webapp.isAvailable() && webapp.getServletContext().getAttribute(DRAIN) instanceof Runnable drain) {
+                    drain.run();
+                }
+            } catch (RuntimeException e) {
+                System.err.println("mcp-cluster: the drain failed, stopping anyway: " + e);
+            }
+            System.exit(0);
+        };
+        Signal.handle(new Signal("TERM"), drainThenExit);
+        Signal.handle(new Signal("INT"), drainThenExit);
     }
 
     /** The application's error pages (web.xml) go here; what none covers shows no stack and no message. */

@@ -1,0 +1,42 @@
+package io.mcpcluster.transport;
+
+import io.mcpcluster.drain.Drain;
+import io.mcpcluster.protocol.ErrorCodes;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.json.JsonValue;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * A draining node refuses every new MCP request with {@code 503} and a JSON-RPC error, before anything
+ * of it is read, recorded or run: a balancer retries it on another node ({@code proxy_next_upstream
+ * http_503 non_idempotent}), where it runs once. The connection is closed after the answer, so that a
+ * balancer's kept-alive connection does not bring the next request here.
+ */
+public class DrainFilter extends HttpFilter {
+    private transient Drain drain;
+
+    @Override
+    public void init() {
+        drain = CDI.current().select(Drain.class).get();
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
+            throws IOException, ServletException {
+        if (!drain.refusing()) {
+            chain.doFilter(req, resp);
+            return;
+        }
+        drain.countRefused();
+        resp.setHeader("Connection", "close");
+        resp.setHeader("Retry-After", "1");
+        HttpReplies.error(req, resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, JsonValue.NULL, ErrorCodes.SERVER_ERROR,
+                "Service Unavailable: this node is stopping; retry on another node");
+    }
+}
