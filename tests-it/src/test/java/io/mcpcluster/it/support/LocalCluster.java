@@ -112,6 +112,18 @@ public final class LocalCluster implements AutoCloseable {
         return n;
     }
 
+    /** Starts node {@code index} again on its ports, after it exited (a drained node, say). */
+    public NodeProcess startAgain(int index) {
+        NodeProcess n = launch(index, nodes.get(index).port());
+        nodes.set(index, n);
+        return n;
+    }
+
+    /** The HTTP ports of the nodes, in order (the balancer's upstreams). */
+    public List<Integer> ports() {
+        return nodes.stream().map(NodeProcess::port).toList();
+    }
+
     private NodeProcess launch(int index) {
         return launch(index, NodeProcess.freePort());
     }

@@ -57,6 +57,10 @@ public final class NodeProcess implements AutoCloseable {
         if (!properties.containsKey("mcp.health.token")) {
             args.add("-Dmcp.health.token=" + HEALTH_TOKEN);
         }
+        if (!properties.containsKey("mcp.drain.delay.millis")) {
+            // No balancer polls a test node's readiness: stopping it need not wait for one (the drain tests do).
+            args.add("-Dmcp.drain.delay.millis=0");
+        }
         if (properties.containsKey("mcp.infinispan.config") && !properties.containsKey("mcp.cluster.keystore")
                 && !properties.containsKey("mcp.cluster.trusted.network")) {
             BusKeys.properties(BusKeys.forThisRun()).forEach((k, v) -> args.add("-D" + k + "=" + v));
@@ -151,6 +155,29 @@ public final class NodeProcess implements AutoCloseable {
         return process.pid();
     }
 
+
+    /** SIGTERM, returning at once: the node drains (docs/OPERATIONS.md#drain), then exits. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits up to {@code seconds} for the node to exit and returns its exit code; kills it and fails if it did not. */
+    public int awaitExit(long seconds) {
+        try {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                kill();
+                throw new IllegalStateException(name + " did not exit within " + seconds + " s; killed");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
 
     /** {@code kill -9}: no shutdown hook, no goodbye to the cluster. */
     public void kill() {
