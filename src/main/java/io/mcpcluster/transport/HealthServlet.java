@@ -6,10 +6,13 @@ import io.mcpcluster.cluster.CacheOperations;
 import io.mcpcluster.cluster.Membership;
 import io.mcpcluster.dispatch.Subscriptions;
 import io.mcpcluster.node.FairRequestPool;
+import io.mcpcluster.drain.Drain;
 import io.mcpcluster.node.NodeExecutors;
+import io.mcpcluster.protocol.ErrorCodes;
 import io.mcpcluster.node.Readiness;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,18 +40,21 @@ public class HealthServlet extends HttpServlet {
     public static final String TOKEN_HEADER = "X-Health-Token";
     private static final String LIVE = "/health/live";
     private static final String READY = "/health/ready";
+    private static final String DRAIN = "/health/drain";
 
     private transient Membership membership;
     private transient Subscriptions subscriptions;
     private transient FairRequestPool requests;
     private transient CacheOperations cacheOperations;
     private transient Readiness readiness;
+    private transient Drain drain;
     private transient byte[] token;
 
     @Override
     public void init() {
         membership = CDI.current().select(Membership.class).get();
         readiness = CDI.current().select(Readiness.class).get();
+        drain = CDI.current().select(Drain.class).get();
         subscriptions = CDI.current().select(Subscriptions.class).get();
         requests = CDI.current().select(NodeExecutors.class).get().requests();
         cacheOperations = CDI.current().select(CacheOperations.class).get();
@@ -61,7 +67,33 @@ public class HealthServlet extends HttpServlet {
         switch (req.getServletPath()) {
             case LIVE -> HttpReplies.json(resp, "{\"status\":\"LIVE\"}");
             case READY -> ready(req, resp);
+            case DRAIN -> {
+                resp.setHeader("Allow", "POST");
+                HttpReplies.error(req, resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, JsonValue.NULL,
+                        ErrorCodes.SERVER_ERROR, "Method Not Allowed: POST drains the node");
+            }
             default -> health(req, resp);
+        }
+    }
+
+    /**
+     * {@code POST /health/drain} with the health token: drains this node now and answers 200
+     * {@code {"status":"DRAINED"}} when it is done (a Kubernetes {@code preStop} hook, before the stop
+     * signal: a Jetty distribution closes connections as soon as it is told to stop). Anyone else: 403.
+     */
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (!DRAIN.equals(req.getServletPath())) {
+            resp.setHeader("Allow", "GET");
+            HttpReplies.error(req, resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, JsonValue.NULL,
+                    ErrorCodes.SERVER_ERROR, "Method Not Allowed");
+        } else if (!detailsAllowed(req.getHeader(TOKEN_HEADER))) {
+            HttpReplies.error(req, resp, HttpServletResponse.SC_FORBIDDEN, JsonValue.NULL, ErrorCodes.SERVER_ERROR,
+                    "Forbidden: draining a node needs its X-Health-Token");
+        } else {
+            drain.run(true);
+            resp.setHeader("Cache-Control", "no-store");
+            HttpReplies.json(resp, "{\"status\":\"DRAINED\"}");
         }
     }
 

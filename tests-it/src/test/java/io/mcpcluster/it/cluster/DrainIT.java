@@ -4,6 +4,7 @@ import io.mcpcluster.it.support.EventStream;
 import io.mcpcluster.it.support.LocalCluster;
 import io.mcpcluster.it.support.McpHttpSession;
 import io.mcpcluster.it.support.NodeProcess;
+import io.mcpcluster.it.support.Processes;
 import io.mcpcluster.it.support.RawHttp;
 import io.mcpcluster.it.support.ServerCallLog;
 import jakarta.json.JsonObject;
@@ -28,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A node stopped with SIGTERM drains (docs/OPERATIONS.md#drain), each step seen from outside: readiness
  * off while it still serves, then new requests refused 503 (nginx passes them on, and each runs once),
  * its running call finished, its streams handed off with a retry hint and resumed on another node, and
- * the cluster left cleanly. Two nodes behind nginx; node a drains.
+ * the cluster left cleanly; or drained by a Kubernetes preStop hook ({@code DrainCommand}) before the stop
+ * signal. Two nodes behind nginx; node a drains.
  */
 class DrainIT {
     static final String VERSION = "2025-11-25";
@@ -104,7 +106,7 @@ class DrainIT {
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
-    void streamsOfADrainingNodeEndWithARetryHintAndResumeOnAnotherNode() throws Exception {
+    void aPreStopDrainEndsTheNodesStreamsWithARetryHintAndTheyResumeOnAnotherNode() throws Exception {
         cluster = LocalCluster.start("drain-streams", 2, 2, Map.of());
         NodeProcess a = cluster.node(0);
         NodeProcess b = cluster.node(1);
@@ -120,7 +122,12 @@ class DrainIT {
             primingId = priming.split("\n")[0].substring(4);
             String endpoint = legacy.nextFrame(10_000).split("data: ")[1];
 
-            a.terminate();
+            // The Kubernetes preStop hook: the health token's holder drains the node before it is told to stop.
+            assertEquals(403, RawHttp.send(a.port(), "POST", "/health/drain", Map.of("X-Health-Token", "wrong"), null)
+                    .status());
+            CompletableFuture<Processes.Result> preStop = CompletableFuture.supplyAsync(() -> Processes.run(
+                    List.of(java(), "-cp", "target/mcp-cluster-launcher.jar", "io.mcpcluster.launcher.DrainCommand",
+                            "http://127.0.0.1:" + a.port()), Map.of("MCP_HEALTH_TOKEN", NodeProcess.HEALTH_TOKEN), 120));
             List<String> standaloneEnd = standalone.remainingFrames(20_000, 60_000);
             assertTrue(standaloneEnd.stream().anyMatch(f -> f.startsWith("retry: ")),
                     "the standalone stream ended with a retry hint: " + standaloneEnd);
@@ -131,8 +138,14 @@ class DrainIT {
             // The legacy session lives on: node b takes its request while the client comes back.
             assertEquals(202, RawHttp.send(b.port(), "POST", endpoint, Map.of("Content-Type", "application/json"),
                     "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}").status());
+            Processes.Result drained = preStop.get(120, TimeUnit.SECONDS);
+            assertEquals(0, drained.exitCode(), drained.output());
+            assertTrue(drained.output().contains("{\"status\":\"DRAINED\"}"), drained.output());
         }
-        assertEquals(0, a.awaitExit(60), "node a exits cleanly after its drain");
+        assertTrue(a.isAlive(), "a drained node runs until it is told to stop");
+        assertEquals(503, RawHttp.send(a.port(), "GET", "/health/ready", Map.of(), null).status());
+        a.terminate();
+        assertEquals(0, a.awaitExit(60), "node a exits cleanly, its drain done already");
 
         // A change made while the client reconnects waits in the log, and the resume on node b replays it.
         McpHttpSession onB = McpHttpSession.initialize(b.port(), VERSION);
@@ -144,6 +157,10 @@ class DrainIT {
             assertNotNull(update, "the update sent while the stream moved");
             assertTrue(update.contains("notifications/resources/updated"), update);
         }
+    }
+
+    private static String java() {
+        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static List<String> membersOf(NodeProcess n) {
