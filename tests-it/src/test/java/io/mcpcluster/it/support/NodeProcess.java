@@ -50,6 +50,14 @@ public final class NodeProcess implements AutoCloseable {
 
     /** As {@link #start(String, Map)} on a chosen HTTP port (a node restarted behind the same balancer). */
     public static NodeProcess start(String name, Map<String, String> properties, int port) {
+        return start(name, properties, port, root());
+    }
+
+    /**
+     * As above, from the build in {@code build} (its {@code target/} WAR and launcher): another release
+     * of mcp-cluster, checked out and built by {@link PreviousRelease}.
+     */
+    public static NodeProcess start(String name, Map<String, String> properties, int port, Path build) {
         List<String> args = new ArrayList<>();
         if (!properties.containsKey("mcp.features")) {
             args.add("-Dmcp.features=" + TEST_FEATURES);
@@ -66,9 +74,10 @@ public final class NodeProcess implements AutoCloseable {
             BusKeys.properties(BusKeys.forThisRun()).forEach((k, v) -> args.add("-D" + k + "=" + v));
         }
         properties.forEach((k, v) -> args.add("-D" + k + "=" + v));
-        args.addAll(List.of("-cp", "target/mcp-cluster-launcher.jar:target/launcher-lib/*",
+        Path target = build.resolve("target");
+        args.addAll(List.of("-cp", target.resolve("mcp-cluster-launcher.jar") + ":" + target.resolve("launcher-lib") + "/*",
                 "io.mcpcluster.launcher.JettyLauncher", "--host", "127.0.0.1", "--port", String.valueOf(port),
-                "--war", "target/mcp-cluster.war"));
+                "--war", target.resolve("mcp-cluster.war").toString()));
         return launch(name, port, args, "mcp-cluster listening on");
     }
 
