@@ -10,6 +10,8 @@ import io.mcpcluster.stream.StreamHandoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
@@ -23,7 +25,7 @@ import java.util.logging.Logger;
  *     balancer passes them to another node ({@code proxy_next_upstream http_503 non_idempotent}) and they
  *     run there once;</li>
  * <li>the 2026-07-28 listen streams end with their final response;</li>
- * <li>the requests running here finish, for at most {@link DrainSettings#timeoutMillis};</li>
+ * <li>the requests let in before finish (their answers written), for at most {@link DrainSettings#timeoutMillis};</li>
  * <li>the SSE streams held here are handed off ({@link StreamHandoff}).</li>
  * </ol>
  * Leaving the cluster (a graceful stop of the cache manager) follows when the container stops the
@@ -51,6 +53,8 @@ public class Drain {
     private volatile boolean refusing;
     private boolean done;
     private final AtomicLong refused = new AtomicLong();
+    /** POSTs and DELETEs let in and not yet answered in full. */
+    private final AtomicInteger admitted = new AtomicInteger();
 
     /**
      * Drains this node, once. {@code balancersStillSend}: the container still accepts requests (a stop
@@ -72,10 +76,11 @@ public class Drain {
         subscriptions.endAll();
         FairRequestPool requests = executors.requests();
         LOG.info(() -> "Draining: refusing new requests; waiting up to " + settings.timeoutMillis() + " ms for "
-                + requests.running() + " running and " + requests.waiting() + " waiting");
+                + admitted.get() + " request(s) being answered, " + requests.running() + " running and "
+                + requests.waiting() + " waiting");
         boolean idle = sleepUntil(System.currentTimeMillis() + settings.timeoutMillis(),
-                () -> requests.running() == 0 && requests.waiting() == 0);
-        int running = requests.running() + requests.waiting();
+                () -> admitted.get() == 0 && requests.running() == 0 && requests.waiting() == 0);
+        int running = Math.max(admitted.get(), requests.running() + requests.waiting());
         int streams = handoff.handOffAll(settings.handoffMillis());
         done = true;
         LOG.info(() -> "Drained in " + (System.currentTimeMillis() - t0) + " ms: " + streams + " stream(s) handed off, "
@@ -88,7 +93,21 @@ public class Drain {
         return refusing;
     }
 
-    /** Counts one refused request (for the drain's summary line). */
+    /**
+     * Counts a request let in as being answered until the returned callback runs (idempotent): the drain
+     * waits for it. A request needs no count when its answer is a stream that is handed off instead.
+     */
+    public Runnable admit() {
+        admitted.incrementAndGet();
+        AtomicBoolean once = new AtomicBoolean();
+        return () -> {
+            if (once.compareAndSet(false, true)) {
+                admitted.decrementAndGet();
+            }
+        };
+    }
+
+        /** Counts one refused request (for the drain's summary line). */
     public void countRefused() {
         refused.incrementAndGet();
     }

@@ -86,8 +86,14 @@ public final class JettyLauncher {
             }
             System.exit(0);
         };
-        Signal.handle(new Signal("TERM"), drainThenExit);
-        Signal.handle(new Signal("INT"), drainThenExit);
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                Signal.handle(new Signal(name), drainThenExit);
+            } catch (IllegalArgumentException taken) {
+                // The JVM keeps this signal (-Xrs): it stops Jetty without a drain.
+                System.err.println("mcp-cluster: SIG" + name + " stops the node without a drain: " + taken.getMessage());
+            }
+        }
     }
 
     /** The application's error pages (web.xml) go here; what none covers shows no stack and no message. */

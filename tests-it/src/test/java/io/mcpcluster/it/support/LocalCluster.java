@@ -56,9 +56,12 @@ public final class LocalCluster implements AutoCloseable {
         return start(name, size, capacity, extra, streamsOnFirst, balancerPort, NodeProcess.root());
     }
 
-    /** Every node from the build in {@code build} (another release: {@link PreviousRelease}). */
+    /**
+     * Every node from the build in {@code build} (this one, or another release: {@link PreviousRelease}),
+     * behind a balancer that {@link Rollout} reloads ({@link Nginx#startReloadable}).
+     */
     public static LocalCluster startFrom(Path build, String name, int size, Map<String, String> extra) {
-        return start(name, size, size, extra, false, NodeProcess.freePort(), build);
+        return start(name, size, size, extra, false, -1, build);
     }
 
     private static LocalCluster start(String name, int size, int capacity, Map<String, String> extra,
@@ -69,7 +72,8 @@ public final class LocalCluster implements AutoCloseable {
         try {
             starting.forEach(f -> c.nodes.add(f.join()));
             c.awaitOneCluster();
-            c.nginx = Nginx.start(c.nodes.stream().map(NodeProcess::port).toList(), streamsOnFirst, balancerPort);
+            List<Integer> ports = c.nodes.stream().map(NodeProcess::port).toList();
+            c.nginx = balancerPort < 0 ? Nginx.startReloadable(ports) : Nginx.start(ports, streamsOnFirst, balancerPort);
             return c;
         } catch (RuntimeException e) {
             // A node or nginx failed to start: stop what did start before reporting it.

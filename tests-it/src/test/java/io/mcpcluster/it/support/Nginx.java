@@ -22,11 +22,13 @@ public final class Nginx implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path prefix;
+    private final boolean reloadable;
 
-    private Nginx(Process process, int port, Path prefix) {
+    private Nginx(Process process, int port, Path prefix, boolean reloadable) {
         this.process = process;
         this.port = port;
         this.prefix = prefix;
+        this.reloadable = reloadable;
     }
 
     public static Nginx start(List<Integer> upstreamPorts) {
@@ -43,14 +45,28 @@ public final class Nginx implements AutoCloseable {
 
     /** On {@code port}, chosen before the nodes start (they must know their public URL: OAuthIT). */
     public static Nginx start(List<Integer> upstreamPorts, boolean streamsOnFirst, int port) {
+        return start(upstreamPorts, streamsOnFirst, port, false);
+    }
+
+    /**
+     * A balancer the test changes with {@link #reload}: it keeps no idle client connection. An nginx reload
+     * closes the idle kept-alive client connections of its old workers, and a client that sends a POST on
+     * one at that instant gets a network error (the TypeScript SDK: "fetch failed", seen once in five
+     * reloads under 20 sessions); a Kubernetes endpoints update, which these reloads stand for, closes none.
+     */
+    public static Nginx startReloadable(List<Integer> upstreamPorts) {
+        return start(upstreamPorts, false, NodeProcess.freePort(), true);
+    }
+
+    private static Nginx start(List<Integer> upstreamPorts, boolean streamsOnFirst, int port, boolean reloadable) {
         Path prefix = NodeProcess.root().resolve("target/it-nginx/" + port);
         try {
             Files.createDirectories(prefix);
-            Files.writeString(prefix.resolve("nginx.conf"), render(prefix, port, upstreamPorts, streamsOnFirst));
+            Files.writeString(prefix.resolve("nginx.conf"), render(prefix, port, upstreamPorts, streamsOnFirst, reloadable));
             Process p = new ProcessBuilder("nginx", "-p", prefix.toString(), "-c", prefix.resolve("nginx.conf").toString(),
                     "-e", prefix.resolve("error.log").toString()).redirectErrorStream(true)
                     .redirectOutput(prefix.resolve("nginx.out").toFile()).start();
-            Nginx nginx = new Nginx(p, port, prefix);
+            Nginx nginx = new Nginx(p, port, prefix, reloadable);
             nginx.awaitListening(prefix);
             return nginx;
         } catch (IOException e) {
@@ -58,14 +74,17 @@ public final class Nginx implements AutoCloseable {
         }
     }
 
-    private static String render(Path prefix, int port, List<Integer> upstreamPorts, boolean streamsOnFirst)
-            throws IOException {
+    private static String render(Path prefix, int port, List<Integer> upstreamPorts, boolean streamsOnFirst,
+                                 boolean reloadable) throws IOException {
         String upstreams = upstreamPorts.stream().map(p -> "    server 127.0.0.1:" + p + " max_fails=0;")
                 .collect(Collectors.joining("\n"));
         String conf = Files.readString(NodeProcess.root().resolve("webapp-config/nginx-round-robin.conf.template"))
                 .replace("@PREFIX@", prefix.toString()).replace("@LISTEN@", "127.0.0.1:" + port)
                 .replace("@UPSTREAMS@", upstreams)
                 .replace("    location / {\n", "    location / {\n      add_header " + UPSTREAM_HEADER + " $upstream_addr always;\n");
+        if (reloadable) {
+            conf = conf.replace("    listen 127.0.0.1:" + port + ";\n", "    listen 127.0.0.1:" + port + ";\n    keepalive_timeout 0;\n");
+        }
         if (streamsOnFirst) {
             String streams = "    server 127.0.0.1:" + upstreamPorts.get(0) + " max_fails=1 fail_timeout=30s;\n"
                     + upstreamPorts.subList(1, upstreamPorts.size()).stream()
@@ -86,7 +105,10 @@ public final class Nginx implements AutoCloseable {
      */
     public void reload(List<Integer> upstreamPorts) {
         try {
-            Files.writeString(prefix.resolve("nginx.conf"), render(prefix, port, upstreamPorts, false));
+            if (!reloadable) {
+                throw new IllegalStateException("this nginx keeps idle client connections: start it with startReloadable");
+            }
+            Files.writeString(prefix.resolve("nginx.conf"), render(prefix, port, upstreamPorts, false, true));
             Processes.Result r = Processes.run(List.of("nginx", "-p", prefix.toString(), "-c",
                     prefix.resolve("nginx.conf").toString(), "-e", prefix.resolve("error.log").toString(), "-s", "reload"), 20);
             if (r.exitCode() != 0) {
