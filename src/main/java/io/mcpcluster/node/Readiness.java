@@ -25,7 +25,7 @@ public class Readiness {
         return reasons.isEmpty();
     }
 
-    /** The reasons held now, a sorted copy. */
+    /** A sorted copy of the reasons held. */
     public Set<String> reasons() {
         return new TreeSet<>(reasons);
     }
