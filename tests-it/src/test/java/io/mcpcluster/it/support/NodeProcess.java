@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One mcp-cluster node in its own JVM: the built WAR in the embedded Jetty launcher, bound to
  * 127.0.0.1 on a free port, exactly as {@code ./dev node} runs it. Its output goes to
- * {@code target/it-logs/}. {@link #close()} stops it (SIGTERM, then SIGKILL after 10 s).
+ * {@code target/it-logs/}. {@link #close()} stops it (SIGTERM, then SIGKILL after 30 s).
  *
  * <p>The WAR turns no optional feature on by itself; test nodes run with {@link #TEST_FEATURES} (the demo
  * tools and the conformance fixtures the tests call) unless the properties set {@code mcp.features}.
@@ -198,9 +198,10 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM, then SIGKILL if the node has not exited within 30 s (its drain, Jetty's stop, leaving the view). */
     @Override
     public void close() {
-        Processes.stop(process, 10);
+        Processes.stop(process, 30);
     }
 
     /** Ports handed out in this JVM: the OS may offer a just-closed port again, to another node. */
