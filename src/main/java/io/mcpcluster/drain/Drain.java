@@ -107,7 +107,7 @@ public class Drain {
         };
     }
 
-        /** Counts one refused request (for the drain's summary line). */
+    /** Counts one refused request (for the drain's summary line). */
     public void countRefused() {
         refused.incrementAndGet();
     }
