@@ -105,11 +105,11 @@ public class ConsoleFeed {
      * unregisters it, or null when this node feeds {@code mcp.console.viewers} pages already.
      */
     public Runnable watch(Viewer viewer) {
-        Runnable unregister = viewers.add(viewer);
-        if (unregister != null) {
-            viewer.send(view.history(System.currentTimeMillis()).toString());
+        if (full()) {
+            return null;
         }
-        return unregister;
+        viewer.send(view.history(System.currentTimeMillis()).toString()); // before any tick can push a view
+        return viewers.add(viewer);
     }
 
     private void tick() {
