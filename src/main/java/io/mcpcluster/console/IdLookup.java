@@ -106,7 +106,8 @@ public class IdLookup {
     /** What an event was, without what it said: its number, kind, method or answered id, error code, size. */
     static JsonObject summary(Event e) {
         JsonObject m = JsonRpc.parseObject(e.json());
-        JsonObjectBuilder b = Jsons.createObjectBuilder().add("seq", e.seq()).add("bytes", e.json().length());
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("seq", e.seq()).add("bytes",
+                e.json().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
         if (m.containsKey("method")) {
             b.add("type", m.containsKey("id") ? "request" : "notification").add("method", m.getString("method", ""));
         } else {
