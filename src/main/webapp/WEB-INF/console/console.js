@@ -173,6 +173,7 @@
       const l = n.latest;
       const figs = el('div', 'figures');
       if (l) {
+        card.dataset.sessions = l.sessions; card.dataset.streams = l.streams;
         figs.append(figure('sessions', l.sessions), figure('streams', l.streams), figure('listen', l.listenStreams),
           figure('req/s', l.requestsPerSec), figure('err/s', l.errorsPerSec, l.errorsPerSec > 0),
           countsTasks ? figure('tasks', l.tasks === undefined ? '–' : l.tasks) : figure('running', l.running + (l.waiting ? ' +' + l.waiting : '')));
@@ -195,7 +196,9 @@
     const nodes = [...state.nodes.entries()];
     const countsTasks = nodes.some(([, n]) => n.points.some((p) => p[4] >= 0));
     const t1 = now();
-    const t0 = t1 - state.windowMillis;
+    // The whole window once there is that much to show; before, from the first point (at least a minute).
+    const first = Math.min(t1, ...nodes.filter(([, n]) => n.points.length).map(([, n]) => n.points[0][0]));
+    const t0 = t1 - Math.min(state.windowMillis, Math.max(60000, t1 - first));
     const W = 600; const H = 150; const L = 34; const B = 16;
     for (const s of SERIES) {
       if (s.onlyWhenCounted && !countsTasks) continue;
@@ -212,7 +215,7 @@
         label.textContent = String(Math.round(max * (4 - i) / 4 * 100) / 100);
         g.append(label);
       }
-      const xl = svg('text', { x: L, y: H - 3, class: 'axis' }); xl.textContent = '−' + Math.round(state.windowMillis / 60000) + ' min';
+      const xl = svg('text', { x: L, y: H - 3, class: 'axis' }); xl.textContent = '−' + Math.round((t1 - t0) / 60000) + ' min';
       const xr = svg('text', { x: W, y: H - 3, class: 'axis', 'text-anchor': 'end' }); xr.textContent = 'now';
       g.append(xl, xr);
       for (const [name, n] of nodes) {
@@ -220,7 +223,7 @@
         const flush = () => { if (segment.length) g.append(svg('polyline', { points: segment.join(' '), stroke: color(name) })); segment = []; };
         let lastT = 0;
         for (const p of n.points) {
-          if (p[s.key] < 0) continue;
+          if (p[s.key] < 0 || p[0] < t0) continue;
           if (lastT && p[0] - lastT > 15000) flush(); // no figures for a while: no line across the gap
           const x = L + (W - L) * (p[0] - t0) / (t1 - t0);
           const y = 4 + (H - B - 4) * (1 - p[s.key] / max);

@@ -102,7 +102,12 @@ final class ClusterView {
         nodes.forEach((name, h) -> {
             JsonArrayBuilder points = Jsons.createArrayBuilder();
             h.points.forEach(p -> points.add(p.snapshot().point(p.receivedAt())));
-            list.add(describe(name, h, now).add("points", points));
+            JsonObjectBuilder n = describe(name, h, now).add("points", points);
+            Point latest = h.latest();
+            if (latest != null) {
+                n.add("latest", latest.snapshot().toJson()); // the page shows figures before the first view
+            }
+            list.add(n);
         });
         return header("history", now).add("nodes", list).build();
     }

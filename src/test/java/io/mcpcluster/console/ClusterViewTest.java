@@ -76,6 +76,7 @@ class ClusterViewTest {
         v.members(List.of("a"), WINDOW + 200);
         JsonObject history = v.history(WINDOW + 200);
         assertEquals("history", history.getString("type"));
+        assertEquals(2, nodes(history).get("a").getJsonObject("latest").getInt("sessions"), "figures before the first view");
         assertEquals(1, nodes(history).get("a").getJsonArray("points").size(), "the point older than the window went");
         assertTrue(history.getJsonNumber("windowMillis").longValue() == WINDOW);
     }

@@ -32,7 +32,8 @@ class ConsoleAccessIT {
 
     @BeforeAll
     static void start() {
-        node = NodeProcess.start("console-access", Map.of("mcp.console.viewers", "2", "mcp.console.period.millis", "500"));
+        node = NodeProcess.start("console-access", Map.of("mcp.console.viewers", "2", "mcp.console.period.millis", "500",
+                "mcp.infinispan.statistics", "true"));
         bystander = McpHttpSession.initialize(node.port(), "2025-06-18");
     }
 
@@ -96,8 +97,8 @@ class ConsoleAccessIT {
     }
 
     @Test
-    void theFeedStartsWithHistoryThenPushesTheViewAndALookupNamesTheStreamsHolder() {
-        try (EventStream feed = RawHttp.open(node.port(), "GET", "/console/api/events", TOKEN, null);
+    void theFeedStartsWithHistoryThenPushesTheViewAndALookupNamesTheStreamsHolder() throws InterruptedException {
+        try (EventStream feed = openPage();
              EventStream sse = RawHttp.open(node.port(), "GET", "/sse", Map.of("Accept", "text/event-stream"), null)) {
             assertEquals(200, feed.status());
             assertTrue(feed.header("Content-Type").startsWith("text/event-stream"));
@@ -128,7 +129,7 @@ class ConsoleAccessIT {
 
     @Test
     void onePageMoreThanTheLimitIsRefused() throws InterruptedException {
-        try (EventStream first = firstPage();
+        try (EventStream first = openPage();
              EventStream second = RawHttp.open(node.port(), "GET", "/console/api/events", TOKEN, null)) {
             assertEquals(200, second.status());
             RawHttp.Response third = RawHttp.send(node.port(), "GET", "/console/api/events", TOKEN, null);
@@ -138,10 +139,66 @@ class ConsoleAccessIT {
     }
 
     /**
+     * What the console costs the caches: on an idle node, exactly one write per tick (its figures, one
+     * signal), nothing between ticks. The node's count is read between two ticks that the feed brackets:
+     * tick k's write precedes its view (the view is pushed after the broadcast), and tick k+1 began after
+     * the reading when its {@code now} is later than the reading's answer (same machine, same clock).
+     */
+    @Test
+    void eachTickCostsTheCachesOneWriteAndNothingElse() throws InterruptedException {
+        try (EventStream feed = openPage()) {
+            assertEquals("history", McpHttpSession.parse(feed.nextData(10_000)).getString("type"));
+            Ticks ticks = new Ticks(feed);
+            Reading before = ticks.readBetweenTwo();
+            while (ticks.seen < before.tick() + 10) {
+                ticks.next();
+            }
+            Reading after = ticks.readBetweenTwo();
+            assertEquals(after.tick() - before.tick(), after.operations() - before.operations(),
+                    "cache operations over " + (after.tick() - before.tick()) + " ticks of an idle node");
+        }
+    }
+
+    /** A count of the node's cache operations, taken after the view of tick number {@code tick}. */
+    private record Reading(long tick, long operations) {
+    }
+
+    /** The feed's views, numbered as they come (one per tick). */
+    private static final class Ticks {
+        private final EventStream feed;
+        long seen;
+
+        Ticks(EventStream feed) {
+            this.feed = feed;
+        }
+
+        JsonObject next() {
+            JsonObject view = McpHttpSession.parse(feed.nextData(10_000));
+            assertEquals("view", view.getString("type"));
+            seen++;
+            return view;
+        }
+
+        /** Reads /health after a view, kept only when the next tick began after the answer came. */
+        Reading readBetweenTwo() {
+            next();
+            for (int attempt = 0; attempt < 20; attempt++) {
+                long tick = seen;
+                RawHttp.Response health = RawHttp.send(node.port(), "GET", "/health", TOKEN, null);
+                long answeredAt = System.currentTimeMillis();
+                if (next().getJsonNumber("now").longValue() > answeredAt) {
+                    return new Reading(tick, McpHttpSession.parse(health.body()).getJsonNumber("cacheOperations").longValue());
+                }
+            }
+            throw new AssertionError("no reading of /health fell between two ticks in 20 tries");
+        }
+    }
+
+    /**
      * A page, once the node has let go of those that other tests closed: it notices a closed page when a
      * write to it fails, within a tick or two.
      */
-    private static EventStream firstPage() throws InterruptedException {
+    private static EventStream openPage() throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (true) {
             EventStream page = RawHttp.open(node.port(), "GET", "/console/api/events", TOKEN, null);

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * chromedriver) opens {@code /console/} through the round-robin balancer of three nodes, signs in with
  * the health token, and must list the three members live; a legacy SSE session opened through the
  * balancer, looked up by its id, must be shown held by the node whose port the balancer sent its
- * stream to; and after a kill -9 of that node the page must show it gone within seconds, whichever
+ * stream to, whose card counts the stream (figures that node published to the others); and after a kill -9 of that node the page must show it gone within seconds, whichever
  * node fed the page (if it was the dead one, the page reconnects through the balancer). Screenshots
  * land in {@code target/console/}.
  */
@@ -65,6 +65,12 @@ class ConsoleBrowserIT {
                 String shown = page.findElement(By.cssSelector("#lookup-result .holder")).getAttribute("data-holder");
                 assertEquals(holder.name(), shown, "the node holding the stream of " + sessionId);
                 assertTrue(page.findElement(By.id("lookup-result")).getText().contains(sessionId));
+                // The holder's own figures, published by it and relayed by whichever node feeds the page.
+                waitFor(page, Duration.ofSeconds(15), holder.name() + "'s card counting the stream", p -> {
+                    String streams = p.findElement(By.cssSelector("#members .member[data-node='" + holder.name() + "']"))
+                            .getAttribute("data-streams");
+                    return streams != null && Integer.parseInt(streams) >= 1;
+                });
                 chromium.screenshot(OUT.resolve("console-lookup.png"));
 
                 long killedAt = System.nanoTime();
