@@ -117,7 +117,7 @@ class ConsoleAccessIT {
             assertEquals(200, found.status(), found.body());
             JsonObject session = McpHttpSession.parse(found.body());
             assertEquals("session", session.getString("kind"));
-            assertEquals("legacy", session.getString("transport"));
+            assertEquals("legacy_sse", session.getString("transport"));
             assertEquals(self, session.getJsonObject("stream").getString("holder"));
             assertTrue(session.getJsonObject("stream").getBoolean("holderIsMember"));
             String streamId = session.getJsonObject("stream").getString("id");
