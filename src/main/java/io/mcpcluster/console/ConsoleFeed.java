@@ -97,7 +97,7 @@ public class ConsoleFeed {
 
     /** Whether this node feeds {@code mcp.console.viewers} pages already. */
     public boolean full() {
-        return viewers.count() >= settings.maxViewers();
+        return viewers == null || viewers.count() >= settings.maxViewers(); // off: no room at all
     }
 
     /**
