@@ -9,6 +9,7 @@ import io.mcpcluster.it.support.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -71,6 +72,7 @@ class ConsoleBrowserIT {
                             .getAttribute("data-streams");
                     return streams != null && Integer.parseInt(streams) >= 1;
                 });
+                ((JavascriptExecutor) page).executeScript("document.getElementById('lookup-result').scrollIntoView()");
                 chromium.screenshot(OUT.resolve("console-lookup.png"));
 
                 long killedAt = System.nanoTime();
