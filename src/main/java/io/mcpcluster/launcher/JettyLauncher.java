@@ -59,7 +59,7 @@ public final class JettyLauncher {
         webapp.setErrorHandler(quietErrorPages());
         webapp.setTempDirectory(Files.createTempDirectory("mcp-cluster-").toFile());
         webapp.setTempDirectoryPersistent(false);
-        server.setHandler(webapp);
+        server.setHandler(watch ? WarWatcher.guard(webapp) : webapp);
         server.setErrorHandler(new JsonRpcErrorHandler());
         server.addBean(new BeforeStop(webapp));
         server.setStopAtShutdown(true);

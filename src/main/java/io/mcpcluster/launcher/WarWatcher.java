@@ -1,6 +1,12 @@
 package io.mcpcluster.launcher;
 
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +20,9 @@ import java.util.Objects;
  * seconds where a new JVM takes many more. Stopping it is the application's own orderly stop (it leaves
  * the cluster, listen streams end gracefully), so a cluster whose nodes are redeployed one at a time
  * keeps its sessions. The file is polled; a change is taken once it has stayed the same for one poll
- * ({@code ./dev} replaces it by a rename, another writer may still be writing). A WAR that fails to
- * start leaves the node answering 503 until the next change.
+ * ({@code ./dev} replaces it by a rename, another writer may still be writing). While the application
+ * is down the node answers 503 with {@code Retry-After} ({@link #guard}), which the balancer retries on
+ * another node; a WAR that fails to start leaves it so until the next change.
  */
 final class WarWatcher implements Runnable {
     private static final long POLL_MILLIS = 500;
@@ -29,6 +36,24 @@ final class WarWatcher implements Runnable {
     private WarWatcher(WebAppContext webapp, Path war) {
         this.webapp = webapp;
         this.war = war;
+    }
+
+    /**
+     * The server's handler for a watched application: it, or a 503 while it is being redeployed (a stopped
+     * context would answer 404, which a balancer does not retry).
+     */
+    static Handler guard(WebAppContext webapp) {
+        return new Handler.Wrapper(webapp) {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                if (webapp.isStarted() && webapp.isAvailable()) {
+                    return super.handle(request, response, callback);
+                }
+                response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+                Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503);
+                return true;
+            }
+        };
     }
 
     static void start(WebAppContext webapp, Path war) {
