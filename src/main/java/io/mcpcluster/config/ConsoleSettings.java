@@ -1,7 +1,7 @@
 package io.mcpcluster.config;
 
 /**
- * The operator console ({@code /console}), read once like {@link McpConfig}. The console is served only to
+ * The operator console ({@code /cluster-console}), read once like {@link McpConfig}. The console is served only to
  * a caller with the health token ({@code mcp.health.token}) or, when {@code mcp.auth.mode} is on, a
  * principal granted {@code scope}; with neither configured nobody can view it, so it is off and its
  * node publishes nothing.

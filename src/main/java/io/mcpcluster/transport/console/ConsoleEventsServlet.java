@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@code GET /console/api/events}: the console page's live feed, an event stream of JSON events
+ * {@code GET /cluster-console/api/events}: the console page's live feed, an event stream of JSON events
  * ({@code data:} lines): first {@code {"type":"history",…}} (every node's points over the last minutes),
  * then {@code {"type":"view",…}} on every tick of {@link ConsoleFeed}. The stream is an {@link SseStream}
  * like every other of this node: non-blocking writes, no thread per page, dropped when the page does not

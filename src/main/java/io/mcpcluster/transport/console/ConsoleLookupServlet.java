@@ -24,7 +24,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code POST /console/api/lookup} with {@code {"id":"…"}}: what the cluster knows by a session, stream,
+ * {@code POST /cluster-console/api/lookup} with {@code {"id":"…"}}: what the cluster knows by a session, stream,
  * event or task id ({@link IdLookup}): 200 with it, 404 when nothing has that id, 400 for what is not an
  * id of this server, 413 for a body over {@value #MAX_BODY} bytes. A POST, so that no session id lands in
  * an access log's URL. The body is read and the caches are read on a worker thread, not the container's.

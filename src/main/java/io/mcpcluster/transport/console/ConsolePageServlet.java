@@ -13,7 +13,7 @@ import java.io.InputStream;
 import java.util.Map;
 
 /**
- * The console's page and its two files ({@code WEB-INF/console/}), read once: {@code GET /console/},
+ * The console's page and its two files ({@code WEB-INF/console/}), read once: {@code GET /cluster-console/},
  * {@code console.js}, {@code console.css}. They hold no data and no secret, so they are served to anyone;
  * the page asks for the token and sends it with its data requests ({@link ConsoleEventsServlet},
  * {@link ConsoleLookupServlet}). A strict Content-Security-Policy lets the page run only its own script
@@ -52,7 +52,7 @@ public class ConsolePageServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo();
         if (path == null) {
-            resp.sendRedirect(req.getContextPath() + "/console/"); // relative file names need the slash
+            resp.sendRedirect(req.getContextPath() + "/cluster-console/"); // relative file names need the slash
             return;
         }
         String name = FILES.get(path);

@@ -148,7 +148,7 @@ public abstract class ClusteredPairContract {
     void theConsoleOnServer1ShowsBothServersAndFindsAStreamHeldByServer2() {
         String name2 = McpHttpSession.parse(RawHttp.send(port2(), "GET", "/health", NodeProcess.HEALTH_DETAILS, null)
                 .body()).getString("node");
-        try (EventStream feed = RawHttp.open(port1(), "GET", "/console/api/events", NodeProcess.HEALTH_DETAILS, null);
+        try (EventStream feed = RawHttp.open(port1(), "GET", "/cluster-console/api/events", NodeProcess.HEALTH_DETAILS, null);
              EventStream sse = RawHttp.open(port2(), "GET", "/sse", Map.of("Accept", "text/event-stream"), null)) {
             assertEquals(200, feed.status());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -160,7 +160,7 @@ public abstract class ClusteredPairContract {
             }
             assertTrue(up.contains(name2) && up.size() == 2, "both servers up on server 1's console: " + up);
             String sessionId = sse.nextFrame(10_000).split("sessionId=")[1].trim();
-            RawHttp.Response found = RawHttp.send(port1(), "POST", "/console/api/lookup",
+            RawHttp.Response found = RawHttp.send(port1(), "POST", "/cluster-console/api/lookup",
                     Map.of("X-Health-Token", NodeProcess.HEALTH_TOKEN, "Content-Type", "application/json"),
                     "{\"id\":\"" + sessionId + "\"}");
             assertEquals(200, found.status(), found.body());

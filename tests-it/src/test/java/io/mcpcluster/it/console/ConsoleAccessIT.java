@@ -49,7 +49,7 @@ class ConsoleAccessIT {
     }
 
     private static RawHttp.Response lookup(Map<String, String> headers, String body) {
-        return RawHttp.send(node.port(), "POST", "/console/api/lookup", with(headers, "Content-Type", "application/json"), body);
+        return RawHttp.send(node.port(), "POST", "/cluster-console/api/lookup", with(headers, "Content-Type", "application/json"), body);
     }
 
     private static void assertRefused(int status, RawHttp.Response r) {
@@ -62,25 +62,25 @@ class ConsoleAccessIT {
 
     @Test
     void thePageIsServedToAnyoneUnderAStrictPolicyAndHoldsNoData() {
-        assertEquals("/console/", RawHttp.send(node.port(), "GET", "/console", Map.of(), null).header("Location"));
-        RawHttp.Response page = RawHttp.send(node.port(), "GET", "/console/", Map.of(), null);
+        assertEquals("/cluster-console/", RawHttp.send(node.port(), "GET", "/cluster-console", Map.of(), null).header("Location"));
+        RawHttp.Response page = RawHttp.send(node.port(), "GET", "/cluster-console/", Map.of(), null);
         assertEquals(200, page.status());
         assertTrue(page.header("Content-Type").startsWith("text/html"));
         assertTrue(page.header("Content-Security-Policy").contains("default-src 'none'"));
         assertTrue(page.header("Content-Security-Policy").contains("frame-ancestors 'none'"));
         assertFalse(page.body().contains(NodeProcess.HEALTH_TOKEN));
-        assertEquals(200, RawHttp.send(node.port(), "GET", "/console/console.js", Map.of(), null).status());
-        assertRefused(404, RawHttp.send(node.port(), "GET", "/console/index.htm", Map.of(), null));
+        assertEquals(200, RawHttp.send(node.port(), "GET", "/cluster-console/console.js", Map.of(), null).status());
+        assertRefused(404, RawHttp.send(node.port(), "GET", "/cluster-console/index.htm", Map.of(), null));
     }
 
     @Test
     void theDataNeedsTheTokenInTheHeaderThisHostAndThePagesOrigin() {
-        assertRefused(401, RawHttp.send(node.port(), "GET", "/console/api/events", Map.of(), null));
-        assertRefused(401, RawHttp.send(node.port(), "GET", "/console/api/events", Map.of("X-Health-Token", "wrong"), null));
-        assertRefused(401, RawHttp.send(node.port(), "GET", "/console/api/events?token=" + NodeProcess.HEALTH_TOKEN,
+        assertRefused(401, RawHttp.send(node.port(), "GET", "/cluster-console/api/events", Map.of(), null));
+        assertRefused(401, RawHttp.send(node.port(), "GET", "/cluster-console/api/events", Map.of("X-Health-Token", "wrong"), null));
+        assertRefused(401, RawHttp.send(node.port(), "GET", "/cluster-console/api/events?token=" + NodeProcess.HEALTH_TOKEN,
                 Map.of(), null));
         assertRefused(401, lookup(Map.of(), "{\"id\":\"abc\"}"));
-        assertRefused(403, RawHttp.send(node.port(), "GET", "/console/api/events", with(TOKEN, "Host", "evil.example"), null));
+        assertRefused(403, RawHttp.send(node.port(), "GET", "/cluster-console/api/events", with(TOKEN, "Host", "evil.example"), null));
         assertRefused(403, lookup(with(TOKEN, "Origin", "http://evil.example"), "{\"id\":\"abc\"}"));
         assertRefused(404, lookup(with(TOKEN, "Origin", "http://127.0.0.1:" + node.port()), "{\"id\":\"abc\"}"));
     }
@@ -130,9 +130,9 @@ class ConsoleAccessIT {
     @Test
     void onePageMoreThanTheLimitIsRefused() throws InterruptedException {
         try (EventStream first = openPage();
-             EventStream second = RawHttp.open(node.port(), "GET", "/console/api/events", TOKEN, null)) {
+             EventStream second = RawHttp.open(node.port(), "GET", "/cluster-console/api/events", TOKEN, null)) {
             assertEquals(200, second.status());
-            RawHttp.Response third = RawHttp.send(node.port(), "GET", "/console/api/events", TOKEN, null);
+            RawHttp.Response third = RawHttp.send(node.port(), "GET", "/cluster-console/api/events", TOKEN, null);
             assertEquals("10", third.header("Retry-After"));
             assertRefused(503, third);
         }
@@ -201,7 +201,7 @@ class ConsoleAccessIT {
     private static EventStream openPage() throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (true) {
-            EventStream page = RawHttp.open(node.port(), "GET", "/console/api/events", TOKEN, null);
+            EventStream page = RawHttp.open(node.port(), "GET", "/cluster-console/api/events", TOKEN, null);
             if (page.status() == 200 || System.nanoTime() > deadline) {
                 assertEquals(200, page.status(), "a page of the node's two");
                 return page;
@@ -214,9 +214,9 @@ class ConsoleAccessIT {
     @Test
     void aNodeWithoutATokenServesNoConsole() {
         try (NodeProcess closed = NodeProcess.start("console-off", Map.of("mcp.health.token", ""))) {
-            RawHttp.Response r = RawHttp.send(closed.port(), "GET", "/console/api/events", TOKEN, null);
+            RawHttp.Response r = RawHttp.send(closed.port(), "GET", "/cluster-console/api/events", TOKEN, null);
             assertEquals(404, r.status(), r.body());
-            assertEquals(404, RawHttp.send(closed.port(), "POST", "/console/api/lookup", TOKEN, "{\"id\":\"a\"}").status());
+            assertEquals(404, RawHttp.send(closed.port(), "POST", "/cluster-console/api/lookup", TOKEN, "{\"id\":\"a\"}").status());
         }
     }
 }

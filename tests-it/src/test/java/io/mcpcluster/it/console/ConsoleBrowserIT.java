@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The console as an operator uses it: Debian's Chromium (headless, through Selenium and Debian's
- * chromedriver) opens {@code /console/} through the round-robin balancer of three nodes, signs in with
+ * chromedriver) opens {@code /cluster-console/} through the round-robin balancer of three nodes, signs in with
  * the health token, and must list the three members live; a legacy SSE session opened through the
  * balancer, looked up by its id, must be shown held by the node whose port the balancer sent its
  * stream to, whose card counts the stream (figures that node published to the others); and after a kill -9 of that node the page must show it gone within seconds, whichever
@@ -48,7 +48,7 @@ class ConsoleBrowserIT {
              Chromium chromium = Chromium.start(OUT)) {
             WebDriver page = chromium.driver();
             int balancer = cluster.balancer().port();
-            page.get("http://127.0.0.1:" + balancer + "/console/");
+            page.get("http://127.0.0.1:" + balancer + "/cluster-console/");
             page.findElement(By.id("token")).sendKeys(NodeProcess.HEALTH_TOKEN);
             page.findElement(By.id("open")).click();
 
