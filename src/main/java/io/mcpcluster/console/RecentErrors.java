@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -12,25 +13,31 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * The last errors of this node, newest first, bounded: errors answered to clients ({@link #add}) and
- * the product's log records of level WARNING and above (a handler on the {@code io.mcpcluster} logger,
- * installed by {@link #listenToLogs}). Texts are cut to {@value #MAX_TEXT} characters; they come from
- * log lines and request lines, where client-controlled text is escaped already.
+ * The last errors of this node, newest first, bounded, read from its log (a handler on the
+ * {@code io.mcpcluster} logger, installed by {@link #listenToLogs}): every refusal of a request (the line
+ * {@code POST /mcp -> 404 -32001 Session not found} that the node logs for it) and every record of level
+ * WARNING and above. Texts are cut to {@value #MAX_TEXT} characters; they are log lines, where
+ * client-controlled text is escaped already.
  */
 final class RecentErrors {
     static final int MAX_TEXT = 240;
     private static final int KEPT = 20;
     private static final Logger PRODUCT = Logger.getLogger("io.mcpcluster");
     private static final SimpleFormatter FORMAT = new SimpleFormatter();
+    /** The loggers of every refusal (status, JSON-RPC code, reason), which they log at INFO. */
+    private static final Set<String> REFUSALS = Set.of("io.mcpcluster.transport.HttpReplies",
+            "io.mcpcluster.launcher.JsonRpcErrorHandler");
 
     private final Deque<NodeSnapshot.RecentError> recent = new ArrayDeque<>();
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                String message = FORMAT.formatMessage(record);
+            if (REFUSALS.contains(record.getLoggerName())) {
+                add(record.getMillis(), FORMAT.formatMessage(record));
+            } else if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
                 add(record.getMillis(), record.getLevel().getName() + " " + shortName(record.getLoggerName()) + ": "
-                        + message + (record.getThrown() == null ? "" : " (" + record.getThrown().getClass().getSimpleName() + ")"));
+                        + FORMAT.formatMessage(record)
+                        + (record.getThrown() == null ? "" : " (" + record.getThrown().getClass().getSimpleName() + ")"));
             }
         }
 

@@ -34,28 +34,24 @@ public class ActivityFilter extends HttpFilter {
             passed = true;
         } finally {
             if (passed && req.isAsyncStarted()) {
-                req.getAsyncContext().addListener(new CountOnComplete(req.getMethod(), req.getServletPath(), resp));
+                req.getAsyncContext().addListener(new CountOnComplete(resp));
             } else {
-                activity.answered(req.getMethod(), req.getServletPath(), passed ? resp.getStatus() : 500);
+                activity.answered(passed ? resp.getStatus() : 500);
             }
         }
     }
 
     /** Counts once, at the end; follows the request through a second {@code startAsync}. */
     private final class CountOnComplete implements AsyncListener {
-        private final String method;
-        private final String path;
         private final HttpServletResponse response;
 
-        CountOnComplete(String method, String path, HttpServletResponse response) {
-            this.method = method;
-            this.path = path;
+        CountOnComplete(HttpServletResponse response) {
             this.response = response;
         }
 
         @Override
         public void onComplete(AsyncEvent event) {
-            activity.answered(method, path, response.getStatus());
+            activity.answered(response.getStatus());
         }
 
         @Override
