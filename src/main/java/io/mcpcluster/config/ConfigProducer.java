@@ -5,7 +5,8 @@ import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
 
 /**
- * Makes {@link McpConfig}, {@link InputLimits}, {@link AuthConfig} and {@link ExecutionLimits} injectable;
+ * Makes {@link McpConfig}, {@link InputLimits}, {@link AuthConfig}, {@link ExecutionLimits} and
+ * {@link ConsoleSettings} injectable;
  * each is read once per deployment (records: no client proxy).
  */
 @ApplicationScoped
@@ -32,5 +33,11 @@ public class ConfigProducer {
     @Singleton
     ExecutionLimits executionLimits() {
         return ExecutionLimits.fromEnvironment();
+    }
+
+    @Produces
+    @Singleton
+    ConsoleSettings consoleSettings() {
+        return ConsoleSettings.fromEnvironment();
     }
 }
