@@ -33,7 +33,14 @@ public record Signal(Type type, String sessionId, JsonValue payload) {
          * A list changed or a resource was updated (payload: the notification, untagged): every node
          * hands it to its own 2026-07-28 {@code subscriptions/listen} streams that asked for it.
          */
-        LISTEN_NOTIFICATION
+        LISTEN_NOTIFICATION,
+        /** This node's figures for the console (payload: a {@code console.NodeSnapshot}), every few seconds. */
+        CONSOLE_SNAPSHOT,
+        /**
+         * A type this node does not know, sent by a newer node in a mixed-version cluster: it has no
+         * handler, so it is dropped instead of failing the listener that read it.
+         */
+        UNKNOWN
     }
 
     public String toJson() {
@@ -45,6 +52,14 @@ public record Signal(Type type, String sessionId, JsonValue payload) {
     public static Signal fromJson(String json) {
         JsonObject o = JsonRpc.parseObject(json);
         String s = o.getString("s");
-        return new Signal(Type.valueOf(o.getString("t")), s.isEmpty() ? null : s, o.get("p"));
+        return new Signal(type(o.getString("t")), s.isEmpty() ? null : s, o.get("p"));
+    }
+
+    private static Type type(String name) {
+        try {
+            return Type.valueOf(name);
+        } catch (IllegalArgumentException newerNode) {
+            return Type.UNKNOWN;
+        }
     }
 }

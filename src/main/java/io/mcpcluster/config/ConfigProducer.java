@@ -5,8 +5,8 @@ import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
 
 /**
- * Makes {@link McpConfig}, {@link InputLimits}, {@link AuthConfig}, {@link ExecutionLimits} and
- * {@link DrainSettings} injectable;
+ * Makes {@link McpConfig}, {@link InputLimits}, {@link AuthConfig}, {@link ExecutionLimits},
+ * {@link ConsoleSettings} and {@link DrainSettings} injectable;
  * each is read once per deployment (records: no client proxy).
  */
 @ApplicationScoped
@@ -33,6 +33,12 @@ public class ConfigProducer {
     @Singleton
     ExecutionLimits executionLimits() {
         return ExecutionLimits.fromEnvironment();
+    }
+
+    @Produces
+    @Singleton
+    ConsoleSettings consoleSettings() {
+        return ConsoleSettings.fromEnvironment();
     }
 
     @Produces

@@ -16,7 +16,8 @@ import java.nio.file.Path;
 /**
  * Runs the WAR in an embedded Jetty 12 (ee10), the way a Jetty distribution would deploy it. Not part
  * of the WAR: it is packaged as the {@code launcher} jar and started by {@code ./dev serve} and by the
- * integration tests. Arguments: {@code [--host 127.0.0.1] [--port 8080] [--war target/mcp-cluster.war]}.
+ * integration tests. Arguments: {@code [--host 127.0.0.1] [--port 8080] [--war target/mcp-cluster.war]
+ * [--watch]}; with {@code --watch} the application is redeployed whenever the WAR file changes ({@link WarWatcher}).
  * Prints {@code mcp-cluster listening on http://host:port} once the application is up. On stop (SIGTERM)
  * the node drains before Jetty stops ({@link #drainOnSignals}).
  */
@@ -31,11 +32,13 @@ public final class JettyLauncher {
         String host = "127.0.0.1";
         int port = 8080;
         String war = "target/mcp-cluster.war";
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        boolean watch = false;
+        for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--host" -> host = args[i + 1];
-                case "--port" -> port = Integer.parseInt(args[i + 1]);
-                case "--war" -> war = args[i + 1];
+                case "--host" -> host = args[++i];
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--war" -> war = args[++i];
+                case "--watch" -> watch = true;
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
@@ -59,13 +62,16 @@ public final class JettyLauncher {
         webapp.setErrorHandler(quietErrorPages());
         webapp.setTempDirectory(Files.createTempDirectory("mcp-cluster-").toFile());
         webapp.setTempDirectoryPersistent(false);
-        server.setHandler(webapp);
+        server.setHandler(watch ? WarWatcher.guard(webapp) : webapp);
         server.setErrorHandler(new JsonRpcErrorHandler());
         server.setStopAtShutdown(true);
         server.setStopTimeout(5_000);
         server.start();
         drainOnSignals(webapp);
         System.out.println("mcp-cluster listening on http://" + host + ":" + connector.getLocalPort());
+        if (watch) {
+            WarWatcher.start(webapp, Path.of(war));
+        }
         server.join();
     }
 

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What every deployment target must show with two servers clustered through it (WildFly's own
  * Infinispan and JGroups channel, or Jetty with webapp-config/infinispan.xml): sessions and streams
- * opened through server 1 are used, and resumed, through server 2. Subclasses deploy the WAR with Arquillian and
+ * opened through server 1 are used, and resumed, through server 2, and the console of one shows both. Subclasses deploy the WAR with Arquillian and
  * hand over the two base URLs.
  * <p>Arquillian keeps its contexts in the test thread, so these tests time out in that thread (interrupted
  * when late) rather than in the separate thread the other tests use (junit-platform.properties).
@@ -141,6 +141,30 @@ public abstract class ClusteredPairContract {
                 executedOn.add(text(response));
             }
             assertEquals(2, executedOn.size(), "calls ran on both servers: " + executedOn);
+        }
+    }
+
+    @Test
+    void theConsoleOnServer1ShowsBothServersAndFindsAStreamHeldByServer2() {
+        String name2 = McpHttpSession.parse(RawHttp.send(port2(), "GET", "/health", NodeProcess.HEALTH_DETAILS, null)
+                .body()).getString("node");
+        try (EventStream feed = RawHttp.open(port1(), "GET", "/cluster-console/api/events", NodeProcess.HEALTH_DETAILS, null);
+             EventStream sse = RawHttp.open(port2(), "GET", "/sse", Map.of("Accept", "text/event-stream"), null)) {
+            assertEquals(200, feed.status());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            Set<String> up = Set.of();
+            while (up.size() < 2 && System.nanoTime() < deadline) { // server 2's figures come with its next tick
+                up = McpHttpSession.parse(feed.nextData(10_000)).getJsonArray("nodes").stream()
+                        .map(n -> n.asJsonObject()).filter(n -> n.getString("state").equals("up") && n.containsKey("latest"))
+                        .map(n -> n.getString("name")).collect(java.util.stream.Collectors.toSet());
+            }
+            assertTrue(up.contains(name2) && up.size() == 2, "both servers up on server 1's console: " + up);
+            String sessionId = sse.nextFrame(10_000).split("sessionId=")[1].trim();
+            RawHttp.Response found = RawHttp.send(port1(), "POST", "/cluster-console/api/lookup",
+                    Map.of("X-Health-Token", NodeProcess.HEALTH_TOKEN, "Content-Type", "application/json"),
+                    "{\"id\":\"" + sessionId + "\"}");
+            assertEquals(200, found.status(), found.body());
+            assertEquals(name2, McpHttpSession.parse(found.body()).getJsonObject("stream").getString("holder"));
         }
     }
 

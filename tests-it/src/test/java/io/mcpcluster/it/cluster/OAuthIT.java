@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Three nodes behind nginx as an OAuth 2.1 resource server of a real authorization server: a stock client
  * finds the issuer from the 401 and calls through the balancer; every kind of bad token is refused on a
  * node other than the one that created the session; one principal never reaches another's session,
- * MRTR requestState or legacy stream, on any node.
+ * MRTR requestState or legacy stream, on any node; the console opens only to a token with its scope.
  */
 class OAuthIT {
     private static final String SCOPES = "mcp:tools notes:write";
@@ -240,6 +240,31 @@ class OAuthIT {
         assertEquals(202, post(port, token, session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
                 .status());
         return session;
+    }
+
+    @Test
+    void theConsoleOpensToABearerTokenWithTheConsoleScopeOnly() {
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+        for (int port : ports(true)) {
+            assertEquals(401, RawHttp.send(port, "POST", "/cluster-console/api/lookup", json, "{\"id\":\"abc\"}").status());
+            assertEquals(403, RawHttp.send(port, "POST", "/cluster-console/api/lookup", consoleAuth(token("alice", SCOPES)),
+                    "{\"id\":\"abc\"}").status(), "an MCP user's token does not open the console");
+            assertEquals(401, RawHttp.send(port, "POST", "/cluster-console/api/lookup",
+                    consoleAuth(issuer.token(OAuthIssuer.ISSUER_ID, "ops", resource, "mcp:console", -120)),
+                    "{\"id\":\"abc\"}").status(), "an expired operator's token");
+            RawHttp.Response found = RawHttp.send(port, "POST", "/cluster-console/api/lookup",
+                    consoleAuth(token("ops", "mcp:console")), "{\"id\":\"abc\"}");
+            assertEquals(404, found.status(), "let in, and nothing has that id: " + found.body());
+        }
+        try (EventStream feed = RawHttp.open(cluster.balancer().port(), "GET", "/cluster-console/api/events",
+                Map.of("Authorization", "Bearer " + token("ops", "mcp:console")), null)) {
+            assertEquals(200, feed.status());
+            assertEquals("history", McpHttpSession.parse(feed.nextData(10_000)).getString("type"));
+        }
+    }
+
+    private static Map<String, String> consoleAuth(String token) {
+        return Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json");
     }
 
     private static RawHttp.Response post(int port, String token, String session, String body) {

@@ -2,6 +2,7 @@ package io.mcpcluster.it.examples;
 
 import io.mcpcluster.it.arquillian.jetty.JettyHomeConfiguration;
 import io.mcpcluster.it.arquillian.jetty.JettyHomeContainer;
+import io.mcpcluster.it.support.Directories;
 import io.mcpcluster.it.support.McpHttpSession;
 import io.mcpcluster.it.support.Nginx;
 import io.mcpcluster.it.support.NodeProcess;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A user's own MCP server: examples/ built with Maven against the installed artifacts of this build
  * ({@link ExampleBuild}), its WARs deployed to two clustered Jetty nodes and to a WildFly pair, each
- * pair behind the round-robin nginx. Before it, the plain WAR of each target, deployed as it is (no
+ * pair behind the round-robin nginx, and run through the dev loop ({@code ./dev serve --war}). Before it, the plain WAR of each target, deployed as it is (no
  * {@code mcp.features}), must list no tool, resource, template or prompt: no demo, no fixtures.
  */
 class ExampleAppIT {
@@ -90,6 +93,45 @@ class ExampleAppIT {
                 assertServesTheExampleFromBothNodes(nginx);
             }
         }
+    }
+
+    /**
+     * The tool author's loop, as the README tells it: {@code ./dev serve --war <project>} on a copy of
+     * examples/ (its WAR built above) serves the example's own tools only, and an edit of the project's
+     * source is rebuilt with Maven and redeployed by the running command, without a restart: the tool then
+     * answers with the edited rate.
+     */
+    @Test
+    @Timeout(420)
+    void devServeRunsTheExampleAndRedeploysItsEditedSource() throws Exception {
+        Path work = NodeProcess.root().resolve("target/example-devloop");
+        Path project = work.resolve("project");
+        Directories.freshCopy(NodeProcess.root().resolve("examples"), project, p -> true);
+        Path war = project.resolve("target").resolve(wars.jetty().getFileName());
+        Files.setLastModifiedTime(war, FileTime.fromMillis(System.currentTimeMillis())); // the sources are older
+        int port = NodeProcess.freePort();
+        try (DevServe dev = DevServe.start(project, port, work.resolve("dev-serve.log"))) {
+            dev.await("mcp-cluster listening", 1, 180);
+            McpHttpSession s = McpHttpSession.initialize(port, "2025-06-18");
+            assertEquals(EXAMPLE_TOOLS, names(s, "tools/list", "tools", "name"));
+            assertEquals(9.90, euPrice(s, 2), 1e-9, "7.50 EUR plus 1.20 EUR per kg");
+
+            Path zone = project.resolve("src/main/java/com/example/shipping/Zone.java");
+            String source = Files.readString(zone);
+            assertTrue(source.contains("EU(7.50, 1.20, 3)"), "the example's EU rate");
+            Files.writeString(zone, source.replace("EU(7.50, 1.20, 3)", "EU(7.50, 2.20, 3)"));
+            dev.await("mcp-cluster redeployed", 1, 300);
+
+            McpHttpSession after = McpHttpSession.initialize(port, "2025-06-18"); // one node's local cache starts empty
+            assertEquals(11.90, euPrice(after, 2), 1e-9, "the edited rate: 7.50 EUR plus 2.20 EUR per kg");
+        }
+    }
+
+    private static double euPrice(McpHttpSession s, int weightKg) {
+        JsonObject response = s.request("tools/call",
+                "{\"name\":\"shipping_quote\",\"arguments\":{\"weightKg\":" + weightKg + ",\"zone\":\"EU\"}}");
+        return McpHttpSession.parse(response.getJsonObject("result").getJsonArray("content").getJsonObject(0)
+                .getString("text")).getJsonNumber("priceEur").doubleValue();
     }
 
     /** A standalone Jetty node of webapp-config/jetty-base, as JettyPairIT runs them, with no mcp.features. */

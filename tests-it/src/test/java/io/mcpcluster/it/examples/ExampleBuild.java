@@ -29,11 +29,7 @@ final class ExampleBuild {
 
     static Wars installArtifactsAndPackage() {
         Path root = NodeProcess.root();
-        mvn(root, "install:install-file", "-Dfile=target/mcp-cluster.war", "-DpomFile=pom.xml");
-        mvn(root, "install:install-file", "-Dfile=target/mcp-cluster-wildfly.war", "-DpomFile=pom.xml",
-                "-Dclassifier=wildfly", "-Dpackaging=war");
-        mvn(root, "install:install-file", "-Dfile=target/mcp-cluster-api.jar", "-DpomFile=pom.xml",
-                "-Dclassifier=api", "-Dpackaging=jar");
+        installArtifacts();
         mvn(root, "-f", "examples/pom.xml", "clean", "package",
                 "-Dmcp-cluster.version=" + System.getProperty("mcp.project.version"));
         Wars wars = new Wars(root.resolve("examples/target/mcp-cluster-example.war"),
@@ -42,6 +38,16 @@ final class ExampleBuild {
             throw new IllegalStateException("examples/ built no WARs: " + wars);
         }
         return wars;
+    }
+
+    /** This build's WARs and API jar into the local repository, where a user's project finds them. */
+    static void installArtifacts() {
+        Path root = NodeProcess.root();
+        mvn(root, "install:install-file", "-Dfile=target/mcp-cluster.war", "-DpomFile=pom.xml");
+        mvn(root, "install:install-file", "-Dfile=target/mcp-cluster-wildfly.war", "-DpomFile=pom.xml",
+                "-Dclassifier=wildfly", "-Dpackaging=war");
+        mvn(root, "install:install-file", "-Dfile=target/mcp-cluster-api.jar", "-DpomFile=pom.xml",
+                "-Dclassifier=api", "-Dpackaging=jar");
     }
 
     /** The Maven that runs this build, with its local repository. */
