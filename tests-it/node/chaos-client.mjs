@@ -1,7 +1,8 @@
 // Stock TypeScript SDK sessions calling the traced_add tool in a loop, as an application runs them: the
 // SDK's own transports and recovery only. ChaosIT kills or restarts nodes under them.
 // usage: node chaos-client.mjs URL streamable|sse SESSIONS DURATION_MS CALL_TIMEOUT_MS OUT_FILE READY_FILE [--last-event-id-shim]
-// Writes READY_FILE once every session is connected, then, at the end, OUT_FILE: one JSON line per call
+// Writes READY_FILE once every session is connected, then, at the end (DURATION_MS, or sooner when the file
+// OUT_FILE.stop appears), OUT_FILE: one JSON line per call
 // {label, session, id, start, end, outcome: ok|wrong|error|timeout, code, message, node, recovered}.
 // --last-event-id-shim: the legacy EventSource gets the fetch of failover.mjs that puts Last-Event-ID back
 // (what a browser's EventSource sends); the one labelled extra case, not a stock client.
@@ -9,7 +10,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { eventSourceFetchKeepingLastEventId } from "./last-event-id-shim.mjs";
 
 const [url, kind, sessionsArg, durationArg, timeoutArg, outFile, readyFile, shimFlag] = process.argv.slice(2);
@@ -45,7 +46,7 @@ async function session(n, until) {
   await client.connect(transport);
   if (++connected === sessions) writeFileSync(readyFile, "ready\n");
   let serverSession = transport.sessionId ?? null;
-  for (let i = 0; Date.now() < until; i++) {
+  for (let i = 0; Date.now() < until && !existsSync(`${outFile}.stop`); i++) {
     const a = i;
     const b = n * 1000;
     const record = { label: label(n), session: serverSession, id: null, start: Date.now() };

@@ -2,10 +2,12 @@
 the SDK's own transports and recovery only. ChaosIT kills or restarts nodes under them.
 
 usage: chaos_client.py URL streamable|sse SESSIONS DURATION_MS CALL_TIMEOUT_MS OUT_FILE READY_FILE
-Writes READY_FILE once every session is connected, then, at the end, OUT_FILE: one JSON line per call
+Writes READY_FILE once every session is connected, then, at the end (DURATION_MS, or sooner when the file
+OUT_FILE.stop appears), OUT_FILE: one JSON line per call
 {label, session, id, start, end, outcome: ok|wrong|error|timeout, code, message, node, recovered}.
 """
 import json
+import os
 import sys
 import time
 from urllib.parse import parse_qs, urlparse
@@ -80,7 +82,7 @@ async def call_loop(client, n, observed, until):
     if connected == sessions:
         open(ready_file, "w").write("ready\n")
     i = 0
-    while now_ms() < until:
+    while now_ms() < until and not os.path.exists(out_file + ".stop"):
         a, b = i, n * 1000
         i += 1
         record = {"label": f"py-{kind}-{n}", "start": now_ms()}

@@ -5,8 +5,8 @@ import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
 
 /**
- * Makes {@link McpConfig}, {@link InputLimits}, {@link AuthConfig}, {@link ExecutionLimits} and
- * {@link ConsoleSettings} injectable;
+ * Makes {@link McpConfig}, {@link InputLimits}, {@link AuthConfig}, {@link ExecutionLimits},
+ * {@link ConsoleSettings} and {@link DrainSettings} injectable;
  * each is read once per deployment (records: no client proxy).
  */
 @ApplicationScoped
@@ -39,5 +39,11 @@ public class ConfigProducer {
     @Singleton
     ConsoleSettings consoleSettings() {
         return ConsoleSettings.fromEnvironment();
+    }
+
+    @Produces
+    @Singleton
+    DrainSettings drainSettings() {
+        return DrainSettings.fromEnvironment();
     }
 }

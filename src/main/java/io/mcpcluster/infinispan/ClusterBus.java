@@ -1,6 +1,7 @@
 package io.mcpcluster.infinispan;
 
 import io.mcpcluster.config.ClusterKeys;
+import org.infinispan.configuration.global.ShutdownHookBehavior;
 import org.infinispan.configuration.global.TransportConfiguration;
 import org.infinispan.configuration.parsing.ConfigurationBuilderHolder;
 import org.infinispan.configuration.parsing.ParserRegistry;
@@ -50,6 +51,9 @@ final class ClusterBus {
     /** The built-in local configuration when {@code file} is empty, else {@code file}, its bus secured. */
     static EmbeddedCacheManager open(String file, ClusterKeys keys) {
         ConfigurationBuilderHolder holder = parse(file);
+        // The application stops the cache manager itself, after its drain: Infinispan's own JVM shutdown
+        // hook would leave the cluster on SIGTERM while the drain still serves and writes.
+        holder.getGlobalConfigurationBuilder().shutdown().hookBehavior(ShutdownHookBehavior.DONT_REGISTER);
         if (!holder.getGlobalConfigurationBuilder().build().isClustered()) {
             return new DefaultCacheManager(holder, true);
         }

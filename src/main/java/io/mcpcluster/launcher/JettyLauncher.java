@@ -6,11 +6,12 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.component.Graceful;
+
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs the WAR in an embedded Jetty 12 (ee10), the way a Jetty distribution would deploy it. Not part
@@ -18,10 +19,12 @@ import java.util.concurrent.CompletableFuture;
  * integration tests. Arguments: {@code [--host 127.0.0.1] [--port 8080] [--war target/mcp-cluster.war]
  * [--watch]}; with {@code --watch} the application is redeployed whenever the WAR file changes ({@link WarWatcher}).
  * Prints {@code mcp-cluster listening on http://host:port} once the application is up. On stop (SIGTERM)
- * the application's before-stop hook runs while connections are still open: Jetty closes them before it
- * stops the application, and 2026-07-28 listen streams end with a final response.
+ * the node drains before Jetty stops ({@link #drainOnSignals}).
  */
 public final class JettyLauncher {
+    /** The servlet-context attribute where the application publishes its drain. */
+    private static final String DRAIN = "io.mcpcluster.drain";
+
     private JettyLauncher() {
     }
 
@@ -61,10 +64,10 @@ public final class JettyLauncher {
         webapp.setTempDirectoryPersistent(false);
         server.setHandler(watch ? WarWatcher.guard(webapp) : webapp);
         server.setErrorHandler(new JsonRpcErrorHandler());
-        server.addBean(new BeforeStop(webapp));
         server.setStopAtShutdown(true);
         server.setStopTimeout(5_000);
         server.start();
+        drainOnSignals(webapp);
         System.out.println("mcp-cluster listening on http://" + host + ":" + connector.getLocalPort());
         if (watch) {
             WarWatcher.start(webapp, Path.of(war));
@@ -73,27 +76,29 @@ public final class JettyLauncher {
     }
 
     /**
-     * Part of Jetty's graceful phase (it waits up to the stop timeout): runs the {@link Runnable} the
-     * application published as the servlet-context attribute {@code io.mcpcluster.beforeStop}.
+     * SIGTERM and SIGINT drain the node first, while Jetty still accepts connections and serves (the
+     * servlet-context attribute {@code io.mcpcluster.drain}, a {@link Runnable} bounded by its own
+     * settings), then exit, which stops Jetty. Not a shutdown hook: hooks run together, and the JDK's own
+     * closes the log handlers while the drain would still log.
      */
-    private static final class BeforeStop implements Graceful {
-        private final WebAppContext webapp;
-        private volatile boolean ran;
-
-        BeforeStop(WebAppContext webapp) {
-            this.webapp = webapp;
-        }
-
-        @Override
-        public CompletableFuture<Void> shutdown() {
-            ran = true;
-            Object hook = webapp.getServletContext().getAttribute("io.mcpcluster.beforeStop");
-            return hook instanceof Runnable r ? CompletableFuture.runAsync(r) : CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return ran;
+    private static void drainOnSignals(WebAppContext webapp) {
+        SignalHandler drainThenExit = signal -> {
+            try {
+                if (webapp.isAvailable() && webapp.getServletContext().getAttribute(DRAIN) instanceof Runnable drain) {
+                    drain.run();
+                }
+            } catch (RuntimeException e) {
+                System.err.println("mcp-cluster: the drain failed, stopping anyway: " + e);
+            }
+            System.exit(0);
+        };
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                Signal.handle(new Signal(name), drainThenExit);
+            } catch (IllegalArgumentException taken) {
+                // The JVM keeps this signal (-Xrs): it stops Jetty without a drain.
+                System.err.println("mcp-cluster: SIG" + name + " stops the node without a drain: " + taken.getMessage());
+            }
         }
     }
 

@@ -19,14 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Kubernetes manifests hang together (no cluster runs here; KubernetesDiscoveryIT runs their
  * DNS_PING configuration on loopback): pods are found through a headless service that also
- * publishes not-ready pods, on the port JGroups listens on; readiness is the /health endpoint the WAR
- * maps; the DNS query names that headless service.
+ * publishes not-ready pods, on the port JGroups listens on; readiness and liveness are the /health/ready
+ * and /health/live endpoints the WAR maps; a pod drains in its preStop hook, with the health token of a
+ * Secret, within its grace period; the DNS query names that headless service.
  */
 class KubernetesManifestsTest {
 
     @ParameterizedTest
     @CsvSource({"k8s/mcp-cluster-jetty.yaml, 7800", "k8s/mcp-cluster-wildfly.yaml, 7600"})
-    void podsFindEachOtherThroughAHeadlessServiceAndAreReadyOnHealth(String file, int jgroupsPort) throws IOException {
+    void podsFindEachOtherThroughAHeadlessServiceAndProbeReadinessAndLiveness(String file, int jgroupsPort) throws IOException {
         List<Map<String, Object>> docs = load(file);
         Map<String, Object> deployment = only(docs, "Deployment", null);
         Map<String, Object> pod = map(map(map(deployment, "spec"), "template"), "spec");
@@ -44,14 +45,37 @@ class KubernetesManifestsTest {
         assertTrue(dnsQuery.startsWith(map(headless, "metadata").get("name") + ".$(POD_NAMESPACE).svc"), dnsQuery);
 
         Map<String, Object> readiness = map(map(container, "readinessProbe"), "httpGet");
-        assertEquals("/health", readiness.get("path"));
+        assertEquals("/health/ready", readiness.get("path"));
         assertEquals("http", readiness.get("port"));
+        assertEquals("/health/live", map(map(container, "livenessProbe"), "httpGet").get("path"));
         assertEquals(8080, containerPort(container, "http"));
         Map<String, Object> balanced = only(docs, "Service", false);
         assertEquals(podLabels, map(balanced, "spec").get("selector"));
         assertEquals("http", list(map(balanced, "spec"), "ports").get(0).get("targetPort"));
 
-        assertTrue(Files.readString(Path.of("src/main/webapp/WEB-INF/web.xml")).contains("<url-pattern>/health</url-pattern>"));
+        String webXml = Files.readString(Path.of("src/main/webapp/WEB-INF/web.xml"));
+        for (String path : List.of("/health/ready", "/health/live", "/health/drain")) {
+            assertTrue(webXml.contains("<url-pattern>" + path + "</url-pattern>"), path);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"k8s/mcp-cluster-jetty.yaml, k8s/Dockerfile.jetty", "k8s/mcp-cluster-wildfly.yaml, k8s/Dockerfile.wildfly"})
+    void podsDrainInTheirPreStopHookWithinTheirGracePeriod(String file, String dockerfile) throws IOException {
+        Map<String, Object> pod = map(map(map(only(load(file), "Deployment", null), "spec"), "template"), "spec");
+        Map<String, Object> container = list(pod, "containers").get(0);
+        List<Object> command = cast(map(map(map(container, "lifecycle"), "preStop"), "exec").get("command"));
+        assertEquals(List.of("java", "-cp", "/opt/mcp/mcp-cluster-launcher.jar", "io.mcpcluster.launcher.DrainCommand",
+                "http://127.0.0.1:8080"), command);
+        assertTrue(Files.readString(Path.of(dockerfile)).contains("COPY target/mcp-cluster-launcher.jar /opt/mcp/mcp-cluster-launcher.jar"),
+                "the image holds the drain command");
+        Map<String, Object> token = list(container, "env").stream().filter(e -> "MCP_HEALTH_TOKEN".equals(e.get("name")))
+                .findFirst().orElseThrow();
+        assertEquals("mcp-cluster-health", map(map(token, "valueFrom"), "secretKeyRef").get("name"));
+        // The drain's longest run (its delay, its wait for running calls, the hand-off) and the stop fit in the grace period.
+        long drainSeconds = (Long.parseLong(env(container, "MCP_DRAIN_DELAY_MILLIS")) + 20_000 + 2_000) / 1000;
+        assertTrue((Integer) pod.get("terminationGracePeriodSeconds") >= drainSeconds + 15, pod.get("terminationGracePeriodSeconds")
+                + " s of grace for a drain of up to " + drainSeconds + " s");
     }
 
     @ParameterizedTest

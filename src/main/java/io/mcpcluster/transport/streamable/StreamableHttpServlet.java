@@ -38,23 +38,15 @@ import java.util.List;
  * Host, Origin and size checks run before, in {@link io.mcpcluster.transport.McpSecurityFilter}.
  */
 public class StreamableHttpServlet extends McpHttpServlet {
-    /**
-     * A {@link Runnable} the container should run before it closes connections, so that listen streams end
-     * with their final response ({@code JettyLauncher} does; elsewhere the bean's {@code @PreDestroy} does).
-     */
-    public static final String BEFORE_STOP = "io.mcpcluster.beforeStop";
     private transient ModernRequests modern;
 
     @Override
     public void init() {
         super.init();
         CDI<Object> cdi = CDI.current();
-        Subscriptions subscriptions = cdi.select(Subscriptions.class).get();
-        modern = new ModernRequests(cdi.select(StatelessRequests.class).get(), subscriptions,
+        modern = new ModernRequests(cdi.select(StatelessRequests.class).get(), cdi.select(Subscriptions.class).get(),
                 cdi.select(NodeExecutors.class).get().scheduler(), config.gapTimeoutMillis(),
                 cdi.select(ExecutionLimits.class).get().streamQueueBytes());
-        // Jetty closes connections before it stops the application: the launcher runs this first.
-        getServletContext().setAttribute(BEFORE_STOP, (Runnable) subscriptions::endAll);
     }
 
     @Override

@@ -54,6 +54,16 @@ final class ChaosVerdict {
                         .map(s -> s + " (last call: " + last(s) + ")").collect(Collectors.joining("; "))));
     }
 
+    /** "zero failed calls" (a drained rolling restart): every failed call, whatever its cause. */
+    List<String> failedCalls() {
+        List<ClientCall> failed = calls.stream().filter(ClientCall::failed).toList();
+        if (failed.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> causes = failed.stream().collect(Collectors.groupingBy(this::cause, TreeMap::new, Collectors.counting()));
+        return List.of(violation("zero failed calls", failed.size() + " failed: " + causes + "; e.g. " + failed.get(0)));
+    }
+
     /**
      * "every failed call one that was executing on the dead node": a failure is allowed only for a call
      * the dead node logged the start of and not the end, or whose answer the dead node was still writing

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,11 +29,13 @@ public final class LocalCluster implements AutoCloseable {
     private final List<Integer> jgroupsPorts;
     private final List<NodeProcess> nodes = new ArrayList<>();
     private final Map<String, String> extra;
+    private final Path build;
     private Nginx nginx;
 
-    private LocalCluster(String name, int capacity, Map<String, String> extra) {
+    private LocalCluster(String name, int capacity, Map<String, String> extra, Path build) {
         this.name = name;
         this.extra = extra;
+        this.build = build;
         this.jgroupsPorts = IntStream.range(0, capacity).map(i -> NodeProcess.freePort()).boxed().toList();
     }
 
@@ -50,13 +53,27 @@ public final class LocalCluster implements AutoCloseable {
     /** As above, with the balancer on {@code balancerPort} (the nodes' public URL names it). */
     public static LocalCluster start(String name, int size, int capacity, Map<String, String> extra,
                                      boolean streamsOnFirst, int balancerPort) {
-        LocalCluster c = new LocalCluster(name, capacity, extra);
+        return start(name, size, capacity, extra, streamsOnFirst, balancerPort, NodeProcess.root());
+    }
+
+    /**
+     * Every node from the build in {@code build} (this one, or another release: {@link PreviousRelease}),
+     * behind a balancer that {@link Rollout} reloads ({@link Nginx#startReloadable}).
+     */
+    public static LocalCluster startFrom(Path build, String name, int size, Map<String, String> extra) {
+        return start(name, size, size, extra, false, -1, build);
+    }
+
+    private static LocalCluster start(String name, int size, int capacity, Map<String, String> extra,
+                                      boolean streamsOnFirst, int balancerPort, Path build) {
+        LocalCluster c = new LocalCluster(name, capacity, extra, build);
         List<CompletableFuture<NodeProcess>> starting = IntStream.range(0, size)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> c.launch(i))).toList();
         try {
             starting.forEach(f -> c.nodes.add(f.join()));
             c.awaitOneCluster();
-            c.nginx = Nginx.start(c.nodes.stream().map(NodeProcess::port).toList(), streamsOnFirst, balancerPort);
+            List<Integer> ports = c.nodes.stream().map(NodeProcess::port).toList();
+            c.nginx = balancerPort < 0 ? Nginx.startReloadable(ports) : Nginx.start(ports, streamsOnFirst, balancerPort);
             return c;
         } catch (RuntimeException e) {
             // A node or nginx failed to start: stop what did start before reporting it.
@@ -112,6 +129,23 @@ public final class LocalCluster implements AutoCloseable {
         return n;
     }
 
+    /** Starts node {@code index} again on its ports, after it exited (a drained node, say). */
+    public NodeProcess startAgain(int index) {
+        return startAgain(index, build);
+    }
+
+    /** As above, from the build in {@code from}: a rolling upgrade, or its roll-back. */
+    public NodeProcess startAgain(int index, Path from) {
+        NodeProcess n = launch(index, nodes.get(index).port(), Map.of(), from);
+        nodes.set(index, n);
+        return n;
+    }
+
+    /** The HTTP ports of the nodes, in order (the balancer's upstreams). */
+    public List<Integer> ports() {
+        return nodes.stream().map(NodeProcess::port).toList();
+    }
+
     private NodeProcess launch(int index) {
         return launch(index, NodeProcess.freePort());
     }
@@ -121,15 +155,19 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private NodeProcess launch(int index, int httpPort, Map<String, String> more) {
+        return launch(index, httpPort, more, build);
+    }
+
+    private NodeProcess launch(int index, int httpPort, Map<String, String> more, Path from) {
         Map<String, String> props = new HashMap<>(extra);
         props.putAll(more);
-        props.put("mcp.infinispan.config", NodeProcess.root().resolve("webapp-config/infinispan.xml").toString());
+        props.put("mcp.infinispan.config", from.resolve("webapp-config/infinispan.xml").toString());
         props.put("mcp.jgroups.bind.port", String.valueOf(jgroupsPorts.get(index)));
         props.put("mcp.jgroups.initial.hosts", jgroupsPorts.stream().map(p -> "127.0.0.1[" + p + "]")
                 .collect(Collectors.joining(",")));
         props.put("mcp.cluster.name", name + "-" + jgroupsPorts.get(0));
         props.put("mcp.node.name", name + "-node" + (index + 1));
-        return NodeProcess.start(name + "-node" + (index + 1), props, httpPort);
+        return NodeProcess.start(name + "-node" + (index + 1), props, httpPort, from);
     }
 
     /** Starts one more node, which joins the running cluster (not behind the balancer). */

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One mcp-cluster node in its own JVM: the built WAR in the embedded Jetty launcher, bound to
  * 127.0.0.1 on a free port, exactly as {@code ./dev node} runs it. Its output goes to
- * {@code target/it-logs/}. {@link #close()} stops it (SIGTERM, then SIGKILL after 10 s).
+ * {@code target/it-logs/}. {@link #close()} stops it (SIGTERM, then SIGKILL after 30 s).
  *
  * <p>The WAR turns no optional feature on by itself; test nodes run with {@link #TEST_FEATURES} (the demo
  * tools and the conformance fixtures the tests call) unless the properties set {@code mcp.features}.
@@ -50,6 +50,14 @@ public final class NodeProcess implements AutoCloseable {
 
     /** As {@link #start(String, Map)} on a chosen HTTP port (a node restarted behind the same balancer). */
     public static NodeProcess start(String name, Map<String, String> properties, int port) {
+        return start(name, properties, port, root());
+    }
+
+    /**
+     * As above, from the build in {@code build} (its {@code target/} WAR and launcher): another release
+     * of mcp-cluster, checked out and built by {@link PreviousRelease}.
+     */
+    public static NodeProcess start(String name, Map<String, String> properties, int port, Path build) {
         List<String> args = new ArrayList<>();
         if (!properties.containsKey("mcp.features")) {
             args.add("-Dmcp.features=" + TEST_FEATURES);
@@ -57,14 +65,19 @@ public final class NodeProcess implements AutoCloseable {
         if (!properties.containsKey("mcp.health.token")) {
             args.add("-Dmcp.health.token=" + HEALTH_TOKEN);
         }
+        if (!properties.containsKey("mcp.drain.delay.millis")) {
+            // No balancer polls a test node's readiness: stopping it need not wait for one (the drain tests do).
+            args.add("-Dmcp.drain.delay.millis=0");
+        }
         if (properties.containsKey("mcp.infinispan.config") && !properties.containsKey("mcp.cluster.keystore")
                 && !properties.containsKey("mcp.cluster.trusted.network")) {
             BusKeys.properties(BusKeys.forThisRun()).forEach((k, v) -> args.add("-D" + k + "=" + v));
         }
         properties.forEach((k, v) -> args.add("-D" + k + "=" + v));
-        args.addAll(List.of("-cp", "target/mcp-cluster-launcher.jar:target/launcher-lib/*",
+        Path target = build.resolve("target");
+        args.addAll(List.of("-cp", target.resolve("mcp-cluster-launcher.jar") + ":" + target.resolve("launcher-lib") + "/*",
                 "io.mcpcluster.launcher.JettyLauncher", "--host", "127.0.0.1", "--port", String.valueOf(port),
-                "--war", "target/mcp-cluster.war"));
+                "--war", target.resolve("mcp-cluster.war").toString()));
         return launch(name, port, args, "mcp-cluster listening on");
     }
 
@@ -152,6 +165,29 @@ public final class NodeProcess implements AutoCloseable {
     }
 
 
+    /** SIGTERM, returning at once: the node drains (docs/OPERATIONS.md#drain), then exits. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits up to {@code seconds} for the node to exit and returns its exit code; kills it and fails if it did not. */
+    public int awaitExit(long seconds) {
+        try {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                kill();
+                throw new IllegalStateException(name + " did not exit within " + seconds + " s; killed");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** {@code kill -9}: no shutdown hook, no goodbye to the cluster. */
     public void kill() {
         process.destroyForcibly();
@@ -162,9 +198,10 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM, then SIGKILL if the node has not exited within 30 s (its drain, Jetty's stop, leaving the view). */
     @Override
     public void close() {
-        Processes.stop(process, 10);
+        Processes.stop(process, 30);
     }
 
     /** Ports handed out in this JVM: the OS may offer a just-closed port again, to another node. */

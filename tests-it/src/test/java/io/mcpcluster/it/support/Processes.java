@@ -15,10 +15,17 @@ public final class Processes {
     }
 
     public static Result run(List<String> command, long timeoutSeconds) {
+        return run(command, java.util.Map.of(), timeoutSeconds);
+    }
+
+    /** As above, with {@code environment} added to this JVM's. */
+    public static Result run(List<String> command, java.util.Map<String, String> environment, long timeoutSeconds) {
         try {
             java.nio.file.Path out = java.nio.file.Files.createTempFile("mcp-it-", ".out");
-            Process p = new ProcessBuilder(command).directory(NodeProcess.root().toFile()).redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(NodeProcess.root().toFile()).redirectErrorStream(true)
+                    .redirectOutput(out.toFile());
+            builder.environment().putAll(environment);
+            Process p = builder.start();
             boolean done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
             if (!done) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);

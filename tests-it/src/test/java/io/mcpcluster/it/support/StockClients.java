@@ -108,6 +108,17 @@ public final class StockClients {
         });
     }
 
+    /** Asks every kind to end now rather than at its time: each finishes the call it is making. */
+    public void stop() {
+        runs.values().forEach(run -> {
+            try {
+                Files.writeString(Path.of(run.out() + ".stop"), "stop\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     /** Waits for every kind to end; returns the calls each made. */
     public Map<Kind, List<ClientCall>> finish() {
         Map<Kind, List<ClientCall>> calls = new EnumMap<>(Kind.class);
